@@ -1,1 +1,165 @@
-//! placeholder
+//! The compiled index of listed parties: built once, mapped, verified once, read in place.
+//!
+//! An index file holds every entity of the lists it was built from, all their names
+//! with normalised forms and tokens, and the lookup structures the matcher needs:
+//! token postings (token → names), phonetic postings (phonetic key → tokens), exact
+//! name lookup, and identifier maps (BIC, IMO, passport numbers...). Keyed lookups are
+//! `fst` maps stored inside the archive, so they too are read in place.
+//!
+//! ## File layout (format version [`FORMAT_VERSION`])
+//!
+//! | offset | size | content                                                      |
+//! |--------|------|--------------------------------------------------------------|
+//! | 0      | 8    | magic `INTRDICT`                                             |
+//! | 8      | 4    | format version, u32 little-endian                            |
+//! | 12     | 4    | reserved, zero                                               |
+//! | 16     | 8    | metadata offset (always 64)                                  |
+//! | 24     | 8    | metadata length                                              |
+//! | 32     | 8    | payload offset, a multiple of 64 so the archive is aligned   |
+//! | 40     | 8    | payload length                                               |
+//! | 48     | 8    | XXH3-64 checksum of metadata and payload                     |
+//! | 56     | 8    | reserved, zero                                               |
+//! | 64     | …    | metadata: JSON ([`Metadata`]: build time, sources, counts)   |
+//! | …      | …    | zero padding to the payload offset                           |
+//! | payload| …    | rkyv archive of [`IndexData`]                                |
+//!
+//! ## Cost contract
+//! - Build: linear in the number of names, plus a sort of the token set; the full
+//!   OFAC + UN lists build in well under a second (see docs/benchmarks.md).
+//! - Open: one `mmap`, one checksum pass and one rkyv validation pass over the file;
+//!   after that every read is a pointer dereference into the mapping. Memory is the
+//!   mapped file, paged in on use.
+//! - Lookup: a token or identifier is one `fst` lookup (O(key length)); postings are
+//!   slices of the mapping.
+//!
+//! A corrupt, truncated or wrong-version file is refused by [`Index::open`] with an
+//! [`Error`] that says which check failed.
+//!
+//! This crate does not score names; see `interdict-matcher`.
+//!
+//! ```
+//! use interdict_index::{build, Index, SourceMeta};
+//! use interdict_model::{Entity, EntityKind};
+//!
+//! let e = Entity::new("custom:1", "custom", EntityKind::Person, "CHOE, Chol Min");
+//! let bytes = build(vec![e], vec![SourceMeta::new("custom-json", "inline")], "2026-01-01T00:00:00Z").unwrap();
+//! let index = Index::from_bytes(bytes).unwrap();
+//! assert_eq!(index.entity_count(), 1);
+//! let token = index.token_id("chol").unwrap();
+//! assert_eq!(index.names_with_token(token).len(), 1);
+//! ```
+
+mod build;
+mod error;
+mod file;
+
+use std::collections::BTreeMap;
+
+use interdict_model::{Entity, NameRole};
+use serde::{Deserialize, Serialize};
+
+pub use build::build;
+pub use error::Error;
+pub use file::{Index, FORMAT_VERSION, MAGIC};
+
+/// A list of `u32` lists stored flat: list `i` is `items[offsets[i]..offsets[i + 1]]`.
+#[derive(Debug, Default, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
+pub struct Postings {
+    pub offsets: Vec<u32>,
+    pub items: Vec<u32>,
+}
+
+/// One name of one entity, as indexed.
+#[derive(Debug, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
+pub struct IndexedName {
+    /// Position of the entity in [`IndexData::entities`].
+    pub entity: u32,
+    pub role: NameRole,
+    /// The name as listed.
+    pub text: String,
+    /// `interdict_text::normalize` of the name.
+    pub normalized: String,
+    /// Token ids of the normalised name, in order.
+    pub tokens: Vec<u32>,
+}
+
+/// Everything the archive holds.
+#[derive(Debug, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
+pub struct IndexData {
+    pub entities: Vec<Entity>,
+    pub names: Vec<IndexedName>,
+    /// Every distinct token, sorted; a token's id is its position.
+    pub tokens: Vec<String>,
+    /// fst map: token → token id.
+    pub token_fst: Vec<u8>,
+    /// token id → ids of the names holding it, ascending.
+    pub token_names: Postings,
+    /// fst map: phonetic key → key id.
+    pub phonetic_fst: Vec<u8>,
+    /// phonetic key id → token ids with that key.
+    pub phonetic_tokens: Postings,
+    /// fst map: full normalised name → list id in `exact_names`.
+    pub name_fst: Vec<u8>,
+    pub exact_names: Postings,
+    /// fst map: `<id kind>:<normalised value>` → list id in `identifier_entities`.
+    pub identifier_fst: Vec<u8>,
+    pub identifier_entities: Postings,
+}
+
+/// What one `--source` contributed, as recorded in the index header.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SourceMeta {
+    /// The source kind (`ofac-csv`, `un-xml`...).
+    pub kind: String,
+    /// The path given on the command line.
+    pub path: String,
+    /// The list's publish date, when the files carry one.
+    pub published: Option<String>,
+    /// The files read, with their SHA-256.
+    pub inputs: Vec<InputMeta>,
+    /// Entities from this source.
+    pub entities: u64,
+    /// Entities per type (`person`, `organization`, `vessel`, `aircraft`, `unknown`).
+    pub by_type: BTreeMap<String, u64>,
+    /// Entities per list prefix (`ofac-sdn`, `ofac-cons`...).
+    pub by_list: BTreeMap<String, u64>,
+    /// Warnings per kind (`dangling-alias`...).
+    pub warnings: BTreeMap<String, u64>,
+}
+
+impl SourceMeta {
+    pub fn new(kind: &str, path: &str) -> Self {
+        SourceMeta {
+            kind: kind.to_string(),
+            path: path.to_string(),
+            published: None,
+            inputs: Vec::new(),
+            entities: 0,
+            by_type: BTreeMap::new(),
+            by_list: BTreeMap::new(),
+            warnings: BTreeMap::new(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InputMeta {
+    pub path: String,
+    pub sha256: String,
+    pub bytes: u64,
+}
+
+/// The index header's metadata, stored as JSON in the file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Metadata {
+    pub format_version: u32,
+    /// RFC 3339 UTC time of the build.
+    pub build_time: String,
+    /// The program that built it (`interdict 0.1.0`).
+    pub builder: String,
+    pub sources: Vec<SourceMeta>,
+    pub entities: u64,
+    pub names: u64,
+    pub tokens: u64,
+    pub identifiers: u64,
+}

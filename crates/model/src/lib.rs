@@ -45,6 +45,7 @@ macro_rules! model_type {
 model_type! {
     /// What kind of party a list entry designates.
     #[serde(rename_all = "lowercase")]
+    #[rkyv(derive(Debug, PartialEq, Eq, Clone, Copy))]
     pub enum EntityKind {
         Person,
         Organization,
@@ -81,6 +82,7 @@ model_type! {
     /// OFAC calls weak aliases "low quality a.k.a."; the UN marks them `Low`. Weak
     /// names are often short or generic nicknames, and matching treats them with care.
     #[serde(rename_all = "lowercase")]
+    #[rkyv(derive(Debug, PartialEq, Eq, Clone, Copy))]
     pub enum Strength {
         Strong,
         Weak,
@@ -90,6 +92,7 @@ model_type! {
 model_type! {
     /// The relation an alternative name has to the party.
     #[serde(rename_all = "lowercase")]
+    #[rkyv(derive(Debug, PartialEq, Eq, Clone, Copy))]
     pub enum AliasKind {
         /// Also known as.
         Aka,
@@ -214,6 +217,7 @@ impl Address {
 model_type! {
     /// The kind of an identifying number or code.
     #[serde(rename_all = "snake_case")]
+    #[rkyv(derive(Debug, PartialEq, Eq, Clone, Copy))]
     pub enum IdKind {
         Passport,
         NationalId,
@@ -293,6 +297,7 @@ model_type! {
 
 model_type! {
     #[serde(rename_all = "lowercase")]
+    #[rkyv(derive(Debug, PartialEq, Eq, Clone, Copy))]
     pub enum Gender {
         Male,
         Female,
@@ -388,12 +393,36 @@ impl Entity {
 model_type! {
     /// The role a name plays for its entity; the index stores it with every name.
     #[derive(Copy, PartialOrd, Ord, Hash)]
+    #[rkyv(derive(Debug, PartialEq, Eq, Clone, Copy))]
     #[serde(rename_all = "snake_case")]
     pub enum NameRole {
         Primary,
         StrongAlias,
         WeakAlias,
         OriginalScript,
+    }
+}
+
+impl From<&ArchivedNameRole> for NameRole {
+    fn from(r: &ArchivedNameRole) -> Self {
+        match r {
+            ArchivedNameRole::Primary => NameRole::Primary,
+            ArchivedNameRole::StrongAlias => NameRole::StrongAlias,
+            ArchivedNameRole::WeakAlias => NameRole::WeakAlias,
+            ArchivedNameRole::OriginalScript => NameRole::OriginalScript,
+        }
+    }
+}
+
+impl From<&ArchivedEntityKind> for EntityKind {
+    fn from(k: &ArchivedEntityKind) -> Self {
+        match k {
+            ArchivedEntityKind::Person => EntityKind::Person,
+            ArchivedEntityKind::Organization => EntityKind::Organization,
+            ArchivedEntityKind::Vessel => EntityKind::Vessel,
+            ArchivedEntityKind::Aircraft => EntityKind::Aircraft,
+            ArchivedEntityKind::Unknown => EntityKind::Unknown,
+        }
     }
 }
 

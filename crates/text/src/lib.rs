@@ -1,1 +1,186 @@
-//! placeholder
+//! Name normalisation, transliteration and phonetic keys for sanctions screening.
+//!
+//! Names reach a screening engine in every script and spelling. This crate turns any
+//! of them into one comparable form: Unicode NFKC, case-folded, transliterated to
+//! Latin ASCII (Cyrillic, Arabic, Persian, Hangul, Han, Greek, Hebrew, Georgian,
+//! Armenian... through the `any_ascii` tables), apostrophes dropped inside words
+//! (`CH'OE` → `choe`), every other punctuation mark a token break.
+//!
+//! The same function runs when the index is built and when a query arrives, so both
+//! sides always agree. It is not a matcher: deciding whether two names are the same
+//! person is `interdict-matcher`'s job.
+//!
+//! ```
+//! use interdict_text::{normalize, tokens, phonetic_key};
+//!
+//! assert_eq!(normalize("CH'OE, Chol-min"), "choe chol min");
+//! assert_eq!(tokens("Ümit  ÖZDAĞ"), ["umit", "ozdag"]);
+//! assert_eq!(normalize("Умаров Доку"), "umarov doku");
+//! assert_eq!(phonetic_key("mohammed"), phonetic_key("muhamad"));
+//! ```
+//!
+//! Cost: one pass over the input plus a table lookup per non-ASCII character; ASCII
+//! input skips the Unicode steps.
+
+use unicode_normalization::UnicodeNormalization;
+
+/// Normalises a name: NFKC, lower case, Latin ASCII, punctuation as single spaces.
+pub fn normalize(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    normalize_into(name, &mut out);
+    out
+}
+
+/// [`normalize`] into a caller's buffer (cleared first), to reuse allocations.
+pub fn normalize_into(name: &str, out: &mut String) {
+    out.clear();
+    if name.is_ascii() {
+        push_ascii(name, out);
+    } else {
+        let composed: String = name.nfkc().collect();
+        let ascii = any_ascii::any_ascii(&composed);
+        push_ascii(&ascii, out);
+    }
+    while out.ends_with(' ') {
+        out.pop();
+    }
+}
+
+/// Appends ASCII text: letters and digits lower-cased, apostrophes inside a word
+/// dropped, everything else a single space.
+fn push_ascii(text: &str, out: &mut String) {
+    let bytes = text.as_bytes();
+    for (i, &b) in bytes.iter().enumerate() {
+        if b.is_ascii_alphanumeric() {
+            out.push(b.to_ascii_lowercase() as char);
+        } else if is_apostrophe(b) && i > 0 && bytes[i - 1].is_ascii_alphanumeric() {
+            // CH'OE, O'BRIEN, D'ALEMA: the apostrophe joins; a closing quote ends a word.
+            if bytes.get(i + 1).is_some_and(|c| c.is_ascii_alphanumeric()) {
+                continue;
+            }
+            push_space(out);
+        } else {
+            push_space(out);
+        }
+    }
+}
+
+fn is_apostrophe(b: u8) -> bool {
+    b == b'\'' || b == b'`'
+}
+
+fn push_space(out: &mut String) {
+    if !out.is_empty() && !out.ends_with(' ') {
+        out.push(' ');
+    }
+}
+
+/// The tokens of a normalised name.
+pub fn tokens(name: &str) -> Vec<String> {
+    normalize(name).split(' ').filter(|t| !t.is_empty()).map(str::to_string).collect()
+}
+
+/// A phonetic key for one normalised token, built for romanised names of many origins.
+///
+/// It keeps the first letter, maps letters that romanisations swap to one class
+/// (c/k/q, v/w, z/s, ph/f, j/y in some positions), drops `h` after consonants
+/// (`kh`, `gh`, `th`), drops vowels after the first letter, and collapses repeats. So
+/// `mohammed`, `muhamad` and `mohamed` share one key; so do `chol` and `cheol`.
+pub fn phonetic_key(token: &str) -> String {
+    let b = token.as_bytes();
+    let mut key = String::with_capacity(b.len());
+    let mut i = 0;
+    let mut last: u8 = 0;
+    while i < b.len() {
+        let c = b[i];
+        let next = b.get(i + 1).copied().unwrap_or(0);
+        let (class, width) = match c {
+            b'a' | b'e' | b'i' | b'o' | b'u' | b'y' => (b'a', 1),
+            b'c' if next == b'h' => (b'x', 2),
+            b's' if next == b'h' => (b'x', 2),
+            b'z' if next == b'h' => (b'x', 2),
+            b'p' if next == b'h' => (b'f', 2),
+            b'k' | b'g' | b't' | b'd' if next == b'h' => (class_of(c), 2),
+            b'h' if i > 0 => (0, 1),
+            b'c' | b'k' | b'q' => (b'k', 1),
+            b'w' | b'v' => (b'v', 1),
+            b'z' => (b's', 1),
+            _ => (class_of(c), 1),
+        };
+        i += width;
+        if class == 0 {
+            continue;
+        }
+        let first = key.is_empty();
+        if class == b'a' && !first {
+            last = b'a';
+            continue;
+        }
+        if class != last || first {
+            key.push(class as char);
+        }
+        last = class;
+    }
+    key
+}
+
+fn class_of(c: u8) -> u8 {
+    match c {
+        b'd' => b't',
+        b'b' => b'p',
+        b'g' => b'k',
+        b'j' => b'j',
+        _ => c,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalisation_cases() {
+        let cases = [
+            ("CHOE, Chol Min", "choe chol min"),
+            ("CH'OE, U'n-cho'ng", "choe un chong"),
+            ("  O'BRIEN  ", "obrien"),
+            ("'BNC'", "bnc"),
+            ("ANGLO-CARIBBEAN CO., LTD.", "anglo caribbean co ltd"),
+            ("Müller & Söhne GmbH", "muller sohne gmbh"),
+            ("ＡＢＣ　Ｃｏｒｐ", "abc corp"),
+            ("Умаров Доку Хаматович", "umarov doku khamatovich"),
+            ("محمد", "mhmd"),
+            ("Ελληνικά", "ellinika"),
+            ("", ""),
+            ("---", ""),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(normalize(input), expected, "{input}");
+        }
+    }
+
+    #[test]
+    fn hangul_and_han_become_latin() {
+        assert!(normalize("최철민").chars().all(|c| c.is_ascii_lowercase()));
+        assert!(!normalize("金正恩").is_empty());
+    }
+
+    #[test]
+    fn phonetic_keys_join_romanisation_variants() {
+        let same = [
+            ("mohammed", "muhamad"),
+            ("mohamed", "mohammad"),
+            ("chol", "cheol"),
+            ("yevgeny", "yevgeniy"),
+            ("khalid", "kalid"),
+            ("abdulrahman", "abdoulrahman"),
+        ];
+        for (a, b) in same {
+            assert_eq!(phonetic_key(a), phonetic_key(b), "{a} / {b}");
+        }
+        let different = [("kim", "lee"), ("emma", "ahmad"), ("park", "mark")];
+        for (a, b) in different {
+            assert_ne!(phonetic_key(a), phonetic_key(b), "{a} / {b}");
+        }
+    }
+}

@@ -1,0 +1,182 @@
+//! Building an index file from entities.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+
+use interdict_model::{Entity, IdKind, NameRole};
+use interdict_text::{normalize, phonetic_key};
+use xxhash_rust::xxh3::xxh3_64;
+
+use crate::file::{HEADER_LEN, MAGIC, PAYLOAD_ALIGN};
+use crate::{Error, IndexData, IndexedName, Metadata, Postings, SourceMeta, FORMAT_VERSION};
+
+/// The lookup key of an identifier: `<kind>:<letters and digits, upper case>`.
+///
+/// The same function runs at build and at query time. IMO and MMSI numbers keep only
+/// their digits, so `IMO 9187629` and `9187629` meet.
+pub fn identifier_key(kind: &IdKind, value: &str) -> String {
+    let digits_only = matches!(kind, IdKind::Imo | IdKind::Mmsi);
+    let value: String = value
+        .chars()
+        .filter(|c| if digits_only { c.is_ascii_digit() } else { c.is_ascii_alphanumeric() })
+        .map(|c| c.to_ascii_uppercase())
+        .collect();
+    format!("{}:{}", kind.as_str(), value)
+}
+
+/// Builds the bytes of an index file from entities and the description of their sources.
+///
+/// Entity ids must be unique. `build_time` is recorded as given (RFC 3339).
+pub fn build(entities: Vec<Entity>, sources: Vec<SourceMeta>, build_time: &str) -> Result<Vec<u8>, Error> {
+    let mut seen = HashSet::with_capacity(entities.len());
+    for e in &entities {
+        if !seen.insert(e.id.as_str()) {
+            return Err(Error::Build(format!("entity id {} appears twice (was a source given twice?)", e.id)));
+        }
+    }
+    if entities.len() > u32::MAX as usize / 2 {
+        return Err(Error::Build("too many entities".into()));
+    }
+
+    let names = collect_names(&entities);
+    let mut token_names: BTreeMap<String, Vec<u32>> = BTreeMap::new();
+    let mut exact: BTreeMap<String, Vec<u32>> = BTreeMap::new();
+    for (name_id, (_, _, _, normalized)) in names.iter().enumerate() {
+        let name_id = name_id as u32;
+        let mut distinct = BTreeSet::new();
+        for token in normalized.split(' ') {
+            distinct.insert(token);
+        }
+        for token in distinct {
+            token_names.entry(token.to_string()).or_default().push(name_id);
+        }
+        exact.entry(normalized.clone()).or_default().push(name_id);
+    }
+    let tokens: Vec<String> = token_names.keys().cloned().collect();
+    let token_ids: HashMap<&str, u32> = tokens.iter().enumerate().map(|(i, t)| (t.as_str(), i as u32)).collect();
+
+    let mut phonetic: BTreeMap<String, Vec<u32>> = BTreeMap::new();
+    for (token, &id) in &token_ids {
+        phonetic.entry(phonetic_key(token)).or_default().push(id);
+    }
+    for ids in phonetic.values_mut() {
+        ids.sort_unstable();
+    }
+
+    let mut identifiers: BTreeMap<String, BTreeSet<u32>> = BTreeMap::new();
+    for (entity_id, e) in entities.iter().enumerate() {
+        for id in &e.identifiers {
+            let key = identifier_key(&id.kind, &id.value);
+            if key.len() <= id.kind.as_str().len() + 1 {
+                continue;
+            }
+            // A BIC11 also answers for its BIC8 (the institution's head office).
+            if id.kind == IdKind::Bic && key.len() == "bic:".len() + 11 {
+                identifiers.entry(key[..4 + 8].to_string()).or_default().insert(entity_id as u32);
+            }
+            identifiers.entry(key).or_default().insert(entity_id as u32);
+        }
+    }
+
+    let indexed_names: Vec<IndexedName> = names
+        .into_iter()
+        .map(|(entity, role, text, normalized)| {
+            let tokens = normalized.split(' ').map(|t| token_ids[t]).collect();
+            IndexedName { entity, role, text, normalized, tokens }
+        })
+        .collect();
+
+    drop(token_ids);
+    let (token_fst, token_postings) = fst_and_postings(token_names.into_iter())?;
+    let (phonetic_fst, phonetic_postings) = fst_and_postings(phonetic.into_iter())?;
+    let (name_fst, exact_postings) = fst_and_postings(exact.into_iter())?;
+    let identifier_count = identifiers.len() as u64;
+    let (identifier_fst, identifier_postings) =
+        fst_and_postings(identifiers.into_iter().map(|(k, v)| (k, v.into_iter().collect())))?;
+
+    let meta = Metadata {
+        format_version: FORMAT_VERSION,
+        build_time: build_time.to_string(),
+        builder: concat!("interdict ", env!("CARGO_PKG_VERSION")).to_string(),
+        sources,
+        entities: entities.len() as u64,
+        names: indexed_names.len() as u64,
+        tokens: tokens.len() as u64,
+        identifiers: identifier_count,
+    };
+    let data = IndexData {
+        entities,
+        names: indexed_names,
+        tokens,
+        token_fst,
+        token_names: token_postings,
+        phonetic_fst,
+        phonetic_tokens: phonetic_postings,
+        name_fst,
+        exact_names: exact_postings,
+        identifier_fst,
+        identifier_entities: identifier_postings,
+    };
+    let payload = rkyv::to_bytes::<rkyv::rancor::Error>(&data).map_err(|e| Error::Build(e.to_string()))?;
+    let metadata = serde_json::to_vec(&meta).map_err(|e| Error::Build(e.to_string()))?;
+    Ok(assemble(&metadata, &payload))
+}
+
+/// Every distinct normalised name of every entity, with the strongest role it has.
+fn collect_names(entities: &[Entity]) -> Vec<(u32, NameRole, String, String)> {
+    let mut out = Vec::new();
+    for (i, e) in entities.iter().enumerate() {
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        for (text, role) in e.all_names() {
+            let normalized = normalize(text);
+            if normalized.is_empty() {
+                continue;
+            }
+            match seen.get(&normalized) {
+                Some(&at) => {
+                    let existing: &mut (u32, NameRole, String, String) = &mut out[at];
+                    if role < existing.1 {
+                        existing.1 = role;
+                    }
+                }
+                None => {
+                    seen.insert(normalized.clone(), out.len());
+                    out.push((i as u32, role, text.to_string(), normalized));
+                }
+            }
+        }
+    }
+    out
+}
+
+fn fst_and_postings(entries: impl Iterator<Item = (String, Vec<u32>)>) -> Result<(Vec<u8>, Postings), Error> {
+    let mut builder = fst::MapBuilder::memory();
+    let mut postings = Postings { offsets: vec![0], items: Vec::new() };
+    for (i, (key, ids)) in entries.enumerate() {
+        builder.insert(key.as_bytes(), i as u64).map_err(|e| Error::Build(format!("fst: {e}")))?;
+        postings.items.extend_from_slice(&ids);
+        postings.offsets.push(postings.items.len() as u32);
+    }
+    let bytes = builder.into_inner().map_err(|e| Error::Build(format!("fst: {e}")))?;
+    Ok((bytes, postings))
+}
+
+fn align_up(n: usize, to: usize) -> usize {
+    n.div_ceil(to) * to
+}
+
+/// Lays out header, metadata, padding and payload, and writes the checksum.
+fn assemble(metadata: &[u8], payload: &[u8]) -> Vec<u8> {
+    let payload_offset = align_up(HEADER_LEN + metadata.len(), PAYLOAD_ALIGN);
+    let mut out = vec![0u8; payload_offset + payload.len()];
+    out[HEADER_LEN..HEADER_LEN + metadata.len()].copy_from_slice(metadata);
+    out[payload_offset..].copy_from_slice(payload);
+    let checksum = xxh3_64(&out[HEADER_LEN..]);
+    out[0..8].copy_from_slice(MAGIC);
+    out[8..12].copy_from_slice(&FORMAT_VERSION.to_le_bytes());
+    out[16..24].copy_from_slice(&(HEADER_LEN as u64).to_le_bytes());
+    out[24..32].copy_from_slice(&(metadata.len() as u64).to_le_bytes());
+    out[32..40].copy_from_slice(&(payload_offset as u64).to_le_bytes());
+    out[40..48].copy_from_slice(&(payload.len() as u64).to_le_bytes());
+    out[48..56].copy_from_slice(&checksum.to_le_bytes());
+    out
+}

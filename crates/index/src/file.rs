@@ -1,0 +1,269 @@
+//! Opening, verifying and reading an index file.
+
+use std::ops::Range;
+use std::path::Path;
+
+use interdict_model::{ArchivedEntity, Entity, IdKind};
+use rkyv::util::AlignedVec;
+use xxhash_rust::xxh3::xxh3_64;
+
+use crate::build::identifier_key;
+use crate::{ArchivedIndexData, ArchivedIndexedName, ArchivedPostings, Error, Metadata};
+
+/// The first eight bytes of every index file.
+pub const MAGIC: &[u8; 8] = b"INTRDICT";
+/// The layout version this build writes and reads.
+pub const FORMAT_VERSION: u32 = 1;
+pub(crate) const HEADER_LEN: usize = 64;
+pub(crate) const PAYLOAD_ALIGN: usize = 64;
+
+/// An archived `u32`, as postings hold them.
+pub type ArchivedU32 = rkyv::Archived<u32>;
+
+enum Storage {
+    /// A read-only mapping of the file. Index files are replaced by rename, never
+    /// rewritten in place, so the mapped bytes do not change under us.
+    Mapped(memmap2::Mmap),
+    Owned(AlignedVec),
+}
+
+impl Storage {
+    fn bytes(&self) -> &[u8] {
+        match self {
+            Storage::Mapped(m) => m,
+            Storage::Owned(v) => v,
+        }
+    }
+}
+
+/// An open, verified index. Cheap to share behind an `Arc`; all reads are `&self`.
+pub struct Index {
+    storage: Storage,
+    payload: Range<usize>,
+    metadata: Metadata,
+    checksum: u64,
+}
+
+impl std::fmt::Debug for Index {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Index").field("version", &self.version()).field("entities", &self.entity_count()).finish()
+    }
+}
+
+fn read_u64(bytes: &[u8], at: usize) -> u64 {
+    let mut b = [0u8; 8];
+    b.copy_from_slice(&bytes[at..at + 8]);
+    u64::from_le_bytes(b)
+}
+
+impl Index {
+    /// Maps and verifies an index file: header, checksum, archive validation and
+    /// internal consistency. After this, reads are zero-copy.
+    pub fn open(path: &Path) -> Result<Index, Error> {
+        let file = std::fs::File::open(path).map_err(|e| Error::Io { path: path.to_path_buf(), source: e })?;
+        // SAFETY: the mapping is read-only and index files are never modified in place
+        // (they are written to a temporary name and renamed).
+        let map = unsafe { memmap2::Mmap::map(&file) }.map_err(|e| Error::Io { path: path.to_path_buf(), source: e })?;
+        Self::verify(Storage::Mapped(map))
+    }
+
+    /// Verifies index file bytes held in memory (copied to an aligned buffer).
+    pub fn from_bytes(bytes: Vec<u8>) -> Result<Index, Error> {
+        let mut aligned = AlignedVec::with_capacity(bytes.len());
+        aligned.extend_from_slice(&bytes);
+        Self::verify(Storage::Owned(aligned))
+    }
+
+    fn verify(storage: Storage) -> Result<Index, Error> {
+        let bytes = storage.bytes();
+        let len = bytes.len() as u64;
+        if bytes.len() < HEADER_LEN {
+            return Err(Error::TooShort { len });
+        }
+        if &bytes[0..8] != MAGIC {
+            let mut found = [0u8; 8];
+            found.copy_from_slice(&bytes[0..8]);
+            return Err(Error::BadMagic { found });
+        }
+        let version = u32::from_le_bytes([bytes[8], bytes[9], bytes[10], bytes[11]]);
+        if version != FORMAT_VERSION {
+            return Err(Error::UnsupportedVersion { found: version, supported: FORMAT_VERSION });
+        }
+        let meta_offset = read_u64(bytes, 16);
+        let meta_len = read_u64(bytes, 24);
+        let payload_offset = read_u64(bytes, 32);
+        let payload_len = read_u64(bytes, 40);
+        let expected = read_u64(bytes, 48);
+        let meta_end = meta_offset.checked_add(meta_len).unwrap_or(u64::MAX);
+        if meta_offset != HEADER_LEN as u64 || meta_end > len {
+            return Err(Error::Truncated { what: "metadata", end: meta_end, len });
+        }
+        let payload_end = payload_offset.checked_add(payload_len).unwrap_or(u64::MAX);
+        if payload_offset < meta_end || payload_end != len {
+            return Err(Error::Truncated { what: "payload", end: payload_end, len });
+        }
+        if payload_offset % PAYLOAD_ALIGN as u64 != 0 {
+            return Err(Error::Misaligned { offset: payload_offset });
+        }
+        let actual = xxh3_64(&bytes[HEADER_LEN..]);
+        if actual != expected {
+            return Err(Error::Checksum { expected, actual });
+        }
+        let metadata: Metadata = serde_json::from_slice(&bytes[meta_offset as usize..meta_end as usize])
+            .map_err(|e| Error::Metadata(e.to_string()))?;
+        let payload = payload_offset as usize..payload_end as usize;
+        let archived = rkyv::access::<ArchivedIndexData, rkyv::rancor::Error>(&bytes[payload.clone()])
+            .map_err(|e| Error::Archive(e.to_string()))?;
+        check_consistency(archived)?;
+        Ok(Index { payload, metadata, checksum: expected, storage })
+    }
+
+    /// The archived data. Validated once in [`Index::open`].
+    pub fn data(&self) -> &ArchivedIndexData {
+        // SAFETY: these exact bytes passed `rkyv::access` validation when the index was
+        // opened, and they are immutable for the life of `self`.
+        unsafe { rkyv::access_unchecked::<ArchivedIndexData>(&self.storage.bytes()[self.payload.clone()]) }
+    }
+
+    pub fn metadata(&self) -> &Metadata {
+        &self.metadata
+    }
+
+    /// The version every decision names: `idx-` and the file checksum in hex.
+    pub fn version(&self) -> String {
+        format!("idx-{:016x}", self.checksum)
+    }
+
+    /// Size of the index file in bytes.
+    pub fn file_len(&self) -> usize {
+        self.storage.bytes().len()
+    }
+
+    pub fn entity_count(&self) -> usize {
+        self.data().entities.len()
+    }
+
+    pub fn name_count(&self) -> usize {
+        self.data().names.len()
+    }
+
+    pub fn entity(&self, i: u32) -> &ArchivedEntity {
+        &self.data().entities[i as usize]
+    }
+
+    /// An entity copied out of the archive, for output.
+    pub fn entity_owned(&self, i: u32) -> Entity {
+        rkyv::deserialize::<Entity, rkyv::rancor::Error>(self.entity(i)).expect("validated archive deserializes")
+    }
+
+    /// Finds an entity by its id (`ofac-sdn:43598`). Linear; meant for tools, not the hot path.
+    pub fn find_entity(&self, id: &str) -> Option<u32> {
+        self.data().entities.iter().position(|e| e.id.as_str() == id).map(|i| i as u32)
+    }
+
+    pub fn name(&self, i: u32) -> &ArchivedIndexedName {
+        &self.data().names[i as usize]
+    }
+
+    pub fn token(&self, id: u32) -> &str {
+        self.data().tokens[id as usize].as_str()
+    }
+
+    pub fn token_count(&self) -> usize {
+        self.data().tokens.len()
+    }
+
+    pub fn token_id(&self, token: &str) -> Option<u32> {
+        map_get(&self.data().token_fst, token)
+    }
+
+    /// Ids of the names holding this token, ascending.
+    pub fn names_with_token(&self, token_id: u32) -> &[ArchivedU32] {
+        postings(&self.data().token_names, token_id)
+    }
+
+    /// Token ids sharing a phonetic key.
+    pub fn tokens_with_phonetic_key(&self, key: &str) -> &[ArchivedU32] {
+        match map_get(&self.data().phonetic_fst, key) {
+            Some(id) => postings(&self.data().phonetic_tokens, id),
+            None => &[],
+        }
+    }
+
+    /// Ids of the names whose normalised form is exactly `normalized`.
+    pub fn names_exactly(&self, normalized: &str) -> &[ArchivedU32] {
+        match map_get(&self.data().name_fst, normalized) {
+            Some(id) => postings(&self.data().exact_names, id),
+            None => &[],
+        }
+    }
+
+    /// Entities listing this identifier (BIC8 also finds BIC11 entries).
+    pub fn entities_with_identifier(&self, kind: &IdKind, value: &str) -> &[ArchivedU32] {
+        match map_get(&self.data().identifier_fst, &identifier_key(kind, value)) {
+            Some(id) => postings(&self.data().identifier_entities, id),
+            None => &[],
+        }
+    }
+
+    /// The raw token fst, for automaton searches (prefix, edit distance).
+    pub fn token_map(&self) -> fst::Map<&[u8]> {
+        fst::Map::new(self.data().token_fst.as_slice()).expect("validated at open")
+    }
+}
+
+fn map_get(bytes: &rkyv::vec::ArchivedVec<u8>, key: &str) -> Option<u32> {
+    let map = fst::Map::new(bytes.as_slice()).ok()?;
+    map.get(key).map(|v| v as u32)
+}
+
+/// List `id` of a postings table; an id without a list (only possible through a
+/// damaged fst value) reads as empty rather than panicking.
+fn postings(p: &ArchivedPostings, id: u32) -> &[ArchivedU32] {
+    let i = id as usize;
+    match (p.offsets.get(i), p.offsets.get(i + 1)) {
+        (Some(start), Some(end)) => p.items.get(start.to_native() as usize..end.to_native() as usize).unwrap_or(&[]),
+        _ => &[],
+    }
+}
+
+/// Checks what rkyv validation cannot: every stored id points inside its table, so no
+/// read after open can go out of bounds, and every fst parses.
+fn check_consistency(d: &ArchivedIndexData) -> Result<(), Error> {
+    let entities = d.entities.len() as u32;
+    let names = d.names.len() as u32;
+    let tokens = d.tokens.len() as u32;
+    for (i, n) in d.names.iter().enumerate() {
+        if n.entity.to_native() >= entities {
+            return Err(Error::Inconsistent(format!("name {i} points at entity {}", n.entity)));
+        }
+        if n.tokens.iter().any(|t| t.to_native() >= tokens) {
+            return Err(Error::Inconsistent(format!("name {i} holds an unknown token")));
+        }
+    }
+    let tables: [(&str, &rkyv::vec::ArchivedVec<u8>, &ArchivedPostings, u32); 4] = [
+        ("token", &d.token_fst, &d.token_names, names),
+        ("phonetic", &d.phonetic_fst, &d.phonetic_tokens, tokens),
+        ("name", &d.name_fst, &d.exact_names, names),
+        ("identifier", &d.identifier_fst, &d.identifier_entities, entities),
+    ];
+    for (what, fst_bytes, p, bound) in tables {
+        let map = fst::Map::new(fst_bytes.as_slice()).map_err(|e| Error::Inconsistent(format!("{what} fst: {e}")))?;
+        let lists = map.len();
+        if p.offsets.len() != lists + 1 || p.offsets.first().map(|o| o.to_native()) != Some(0) {
+            return Err(Error::Inconsistent(format!("{what} postings have {} offsets for {lists} keys", p.offsets.len())));
+        }
+        let mut prev = 0u32;
+        for o in p.offsets.iter() {
+            let o = o.to_native();
+            if o < prev || o as usize > p.items.len() {
+                return Err(Error::Inconsistent(format!("{what} postings offsets are out of order or range")));
+            }
+            prev = o;
+        }
+        if p.items.iter().any(|x| x.to_native() >= bound) {
+            return Err(Error::Inconsistent(format!("{what} postings point outside their table")));
+        }
+    }
+    Ok(())
+}
