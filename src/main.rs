@@ -1,0 +1,46 @@
+//! `interdict`: real-time sanctions screening of payment messages.
+//!
+//! The binary glues the library crates together behind one command line:
+//! `index build` compiles list files into an index, `index info` describes one,
+//! `search` screens names (arguments or stdin, one per line), and `demo` shows the
+//! whole path on the lists bundled with the project.
+
+mod commands;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+#[derive(Parser)]
+#[command(name = "interdict", version, about = "Real-time sanctions screening of payment messages")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Build or describe a compiled list index.
+    #[command(subcommand)]
+    Index(commands::index::IndexCommand),
+    /// Screen names against an index (arguments, or one name per line on stdin).
+    Search(commands::search::SearchArgs),
+    /// Build an index from the bundled OFAC lists and screen a few sample names.
+    Demo(commands::demo::DemoArgs),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Index(cmd) => commands::index::run(cmd),
+        Command::Search(args) => commands::search::run(args),
+        Command::Demo(args) => commands::demo::run(args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(err) => {
+            eprintln!("error: {err:#}");
+            ExitCode::from(2)
+        }
+    }
+}
