@@ -59,7 +59,12 @@ pub fn run(args: DemoArgs) -> Result<ExitCode> {
 
     let started = Instant::now();
     let index = Index::open(&args.out)?;
-    println!("\n== Opened {} in {:.1} ms ({})", args.out.display(), started.elapsed().as_secs_f64() * 1e3, index.version());
+    println!(
+        "\n== Opened {} in {:.1} ms ({})",
+        args.out.display(),
+        started.elapsed().as_secs_f64() * 1e3,
+        index.version()
+    );
     let matcher = Matcher::new(&index, MatchConfig::default());
     println!("\n== Screening sample names (threshold {})", matcher.config().threshold);
     for name in SAMPLE_NAMES {

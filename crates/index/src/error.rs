@@ -19,7 +19,9 @@ pub enum Error {
     Truncated { what: &'static str, end: u64, len: u64 },
     #[error("index payload is misaligned at byte {offset} (must be a multiple of 64)")]
     Misaligned { offset: u64 },
-    #[error("index checksum mismatch: header says {expected:016x}, content hashes to {actual:016x} (the file is corrupt)")]
+    #[error(
+        "index checksum mismatch: header says {expected:016x}, content hashes to {actual:016x} (the file is corrupt)"
+    )]
     Checksum { expected: u64, actual: u64 },
     #[error("index metadata is not valid JSON: {0}")]
     Metadata(String),

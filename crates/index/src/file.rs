@@ -63,7 +63,8 @@ impl Index {
         let file = std::fs::File::open(path).map_err(|e| Error::Io { path: path.to_path_buf(), source: e })?;
         // SAFETY: the mapping is read-only and index files are never modified in place
         // (they are written to a temporary name and renamed).
-        let map = unsafe { memmap2::Mmap::map(&file) }.map_err(|e| Error::Io { path: path.to_path_buf(), source: e })?;
+        let map =
+            unsafe { memmap2::Mmap::map(&file) }.map_err(|e| Error::Io { path: path.to_path_buf(), source: e })?;
         Self::verify(Storage::Mapped(map))
     }
 
@@ -94,11 +95,11 @@ impl Index {
         let payload_offset = read_u64(bytes, 32);
         let payload_len = read_u64(bytes, 40);
         let expected = read_u64(bytes, 48);
-        let meta_end = meta_offset.checked_add(meta_len).unwrap_or(u64::MAX);
+        let meta_end = meta_offset.saturating_add(meta_len);
         if meta_offset != HEADER_LEN as u64 || meta_end > len {
             return Err(Error::Truncated { what: "metadata", end: meta_end, len });
         }
-        let payload_end = payload_offset.checked_add(payload_len).unwrap_or(u64::MAX);
+        let payload_end = payload_offset.saturating_add(payload_len);
         if payload_offset < meta_end || payload_end != len {
             return Err(Error::Truncated { what: "payload", end: payload_end, len });
         }
@@ -251,7 +252,10 @@ fn check_consistency(d: &ArchivedIndexData) -> Result<(), Error> {
         let map = fst::Map::new(fst_bytes.as_slice()).map_err(|e| Error::Inconsistent(format!("{what} fst: {e}")))?;
         let lists = map.len();
         if p.offsets.len() != lists + 1 || p.offsets.first().map(|o| o.to_native()) != Some(0) {
-            return Err(Error::Inconsistent(format!("{what} postings have {} offsets for {lists} keys", p.offsets.len())));
+            return Err(Error::Inconsistent(format!(
+                "{what} postings have {} offsets for {lists} keys",
+                p.offsets.len()
+            )));
         }
         let mut prev = 0u32;
         for o in p.offsets.iter() {

@@ -83,11 +83,51 @@ fn damaged_files_are_refused() {
         ("empty", vec![], |e| matches!(e, Error::TooShort { .. })),
         ("truncated header", good[..40].to_vec(), |e| matches!(e, Error::TooShort { .. })),
         ("truncated payload", good[..good.len() - 10].to_vec(), |e| matches!(e, Error::Truncated { .. })),
-        ("bad magic", { let mut b = good.clone(); b[0] = b'X'; b }, |e| matches!(e, Error::BadMagic { .. })),
-        ("future version", { let mut b = good.clone(); b[8] = 99; b }, |e| matches!(e, Error::UnsupportedVersion { found: 99, .. })),
-        ("flipped payload bit", { let mut b = good.clone(); b[payload_offset + 100] ^= 1; b }, |e| matches!(e, Error::Checksum { .. })),
-        ("flipped metadata bit", { let mut b = good.clone(); b[70] ^= 0x20; b }, |e| matches!(e, Error::Checksum { .. })),
-        ("extra bytes", { let mut b = good.clone(); b.extend_from_slice(&[0; 64]); b }, |e| matches!(e, Error::Truncated { .. })),
+        (
+            "bad magic",
+            {
+                let mut b = good.clone();
+                b[0] = b'X';
+                b
+            },
+            |e| matches!(e, Error::BadMagic { .. }),
+        ),
+        (
+            "future version",
+            {
+                let mut b = good.clone();
+                b[8] = 99;
+                b
+            },
+            |e| matches!(e, Error::UnsupportedVersion { found: 99, .. }),
+        ),
+        (
+            "flipped payload bit",
+            {
+                let mut b = good.clone();
+                b[payload_offset + 100] ^= 1;
+                b
+            },
+            |e| matches!(e, Error::Checksum { .. }),
+        ),
+        (
+            "flipped metadata bit",
+            {
+                let mut b = good.clone();
+                b[70] ^= 0x20;
+                b
+            },
+            |e| matches!(e, Error::Checksum { .. }),
+        ),
+        (
+            "extra bytes",
+            {
+                let mut b = good.clone();
+                b.extend_from_slice(&[0; 64]);
+                b
+            },
+            |e| matches!(e, Error::Truncated { .. }),
+        ),
     ];
     for (what, bytes, check) in cases {
         let err = Index::from_bytes(bytes).expect_err(what);

@@ -115,7 +115,8 @@ mod tests {
 
     #[test]
     fn birth_date_phrases() {
-        let cases: &[(&str, Option<(&str, Option<&str>, bool)>)] = &[
+        type Expected<'a> = Option<(&'a str, Option<&'a str>, bool)>;
+        let cases: &[(&str, Expected)] = &[
             ("03 Apr 1978", Some(("1978-04-03", None, false))),
             ("Apr 1978", Some(("1978-04", None, false))),
             ("1962", Some(("1962", None, false))),

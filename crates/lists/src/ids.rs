@@ -20,7 +20,14 @@ pub fn kind_for_label(label: &str) -> IdKind {
         IdKind::CallSign
     } else if has("passport") {
         IdKind::Passport
-    } else if has("tax") || has("v.a.t") || has("vat number") || l.trim() == "inn" || has("rfc") || has("nit ") || l.trim() == "nit" {
+    } else if has("tax")
+        || has("v.a.t")
+        || has("vat number")
+        || l.trim() == "inn"
+        || has("rfc")
+        || has("nit ")
+        || l.trim() == "nit"
+    {
         IdKind::TaxId
     } else if has("aircraft") || has("tail") {
         IdKind::AircraftId

@@ -87,11 +87,7 @@ impl std::str::FromStr for SourceKind {
     type Err = Error;
 
     fn from_str(s: &str) -> Result<Self, Error> {
-        Self::NAMES
-            .iter()
-            .position(|n| *n == s)
-            .map(|i| Self::ALL[i])
-            .ok_or_else(|| Error::UnknownKind(s.to_string()))
+        Self::NAMES.iter().position(|n| *n == s).map(|i| Self::ALL[i]).ok_or_else(|| Error::UnknownKind(s.to_string()))
     }
 }
 

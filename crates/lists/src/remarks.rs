@@ -21,7 +21,8 @@ use crate::dates::parse_birth_date;
 use crate::ids::kind_for_label;
 
 /// Labels whose values hold no digit, so the generic rule cannot find them.
-const TEXT_VALUE_LABELS: [&str; 5] = ["SWIFT/BIC", "Email Address", "Website", "Digital Currency Address - ", "Web site"];
+const TEXT_VALUE_LABELS: [&str; 5] =
+    ["SWIFT/BIC", "Email Address", "Website", "Digital Currency Address - ", "Web site"];
 
 /// Item openings that are never identifiers even though a number follows.
 const NOT_IDENTIFIERS: [&str; 14] = [
@@ -97,7 +98,10 @@ fn split_items(remarks: &str) -> Vec<&str> {
 }
 
 fn strip_prefix_ci<'a>(text: &'a str, prefix: &str) -> Option<&'a str> {
-    if text.len() >= prefix.len() && text.is_char_boundary(prefix.len()) && text[..prefix.len()].eq_ignore_ascii_case(prefix) {
+    if text.len() >= prefix.len()
+        && text.is_char_boundary(prefix.len())
+        && text[..prefix.len()].eq_ignore_ascii_case(prefix)
+    {
         Some(&text[prefix.len()..])
     } else {
         None
@@ -295,13 +299,17 @@ mod tests {
 
     #[test]
     fn identifier_items() {
-        let cases: &[(&str, Option<(IdKind, &str, Option<&str>)>)] = &[
+        type Expected<'a> = Option<(IdKind, &'a str, Option<&'a str>)>;
+        let cases: &[(&str, Expected)] = &[
             ("SWIFT/BIC BNCUCUHH", Some((IdKind::Bic, "BNCUCUHH", None))),
             ("Vessel Registration Identification IMO 7406784", Some((IdKind::Imo, "7406784", None))),
             ("MMSI 572469210", Some((IdKind::Mmsi, "572469210", None))),
             ("Tax ID No. 7744001497 (Russia)", Some((IdKind::TaxId, "7744001497", Some("RU")))),
             ("Cedula No. 16246727 (Colombia)", Some((IdKind::NationalId, "16246727", Some("CO")))),
-            ("Registration Number 1027700342890 (Russia)", Some((IdKind::RegistrationNumber, "1027700342890", Some("RU")))),
+            (
+                "Registration Number 1027700342890 (Russia)",
+                Some((IdKind::RegistrationNumber, "1027700342890", Some("RU"))),
+            ),
             ("NIT # 8000123456-1 (Colombia)", Some((IdKind::TaxId, "8000123456-1", Some("CO")))),
             ("Digital Currency Address - XBT 1AbCdEf", Some((IdKind::DigitalCurrencyAddress, "1AbCdEf", None))),
             ("Email Address info@example.com", Some((IdKind::Email, "info@example.com", None))),
@@ -346,7 +354,20 @@ mod tests {
 
     #[test]
     fn hostile_remarks_do_not_panic() {
-        for text in ["", ";", ";;;.", "'", "a.k.a.", "a.k.a. ''", "DOB", "Passport", "(", "Passport (Iran)", "é; ü'x; DOB 31 Feb", "SWIFT/BIC"] {
+        for text in [
+            "",
+            ";",
+            ";;;.",
+            "'",
+            "a.k.a.",
+            "a.k.a. ''",
+            "DOB",
+            "Passport",
+            "(",
+            "Passport (Iran)",
+            "é; ü'x; DOB 31 Feb",
+            "SWIFT/BIC",
+        ] {
             let (e, found) = entity_from(text);
             assert!(e.identifiers.is_empty() && e.aliases.is_empty() && e.birth_dates.is_empty(), "{text}: {e:?}");
             assert_eq!(found.identifiers + found.aliases + found.birth_dates, 0, "{text}");

@@ -72,9 +72,8 @@ fn local_name(raw: &[u8]) -> &[u8] {
 }
 
 fn utf8<'a>(path: &Path, offset: u64, bytes: &'a [u8]) -> Result<&'a str, Error> {
-    std::str::from_utf8(bytes).map_err(|e| {
-        Error::parse(path, Position::Byte(offset + e.valid_up_to() as u64), "invalid UTF-8 in XML")
-    })
+    std::str::from_utf8(bytes)
+        .map_err(|e| Error::parse(path, Position::Byte(offset + e.valid_up_to() as u64), "invalid UTF-8 in XML"))
 }
 
 fn start_node(path: &Path, offset: u64, e: &BytesStart<'_>) -> Result<Node, Error> {
@@ -181,7 +180,11 @@ pub fn for_each_record(
                 if let Some(node) = open.last_mut() {
                     let raw = utf8(path, offset, &t)?;
                     let text = quick_xml::escape::unescape(raw).map_err(|e| {
-                        Error::parse(path, Position::Byte(offset), format!("bad text (only the predefined entities are allowed): {e}"))
+                        Error::parse(
+                            path,
+                            Position::Byte(offset),
+                            format!("bad text (only the predefined entities are allowed): {e}"),
+                        )
                     })?;
                     node.text.push_str(&text);
                 } else {
@@ -218,10 +221,16 @@ mod tests {
 
     fn records(xml: &str, depth: usize) -> Result<Vec<(Vec<String>, Node)>, Error> {
         let mut out = Vec::new();
-        for_each_record(Path::new("t.xml"), xml.as_bytes(), depth, |_| Ok(()), |a, n| {
-            out.push((a.to_vec(), n));
-            Ok(())
-        })?;
+        for_each_record(
+            Path::new("t.xml"),
+            xml.as_bytes(),
+            depth,
+            |_| Ok(()),
+            |a, n| {
+                out.push((a.to_vec(), n));
+                Ok(())
+            },
+        )?;
         Ok(out)
     }
 
@@ -273,10 +282,16 @@ mod tests {
         xml.push(0xE9);
         xml.extend_from_slice(b"</rec></list></root>");
         let mut n = 0;
-        let err = for_each_record(Path::new("t.xml"), &xml, 2, |_| Ok(()), |_, _| {
-            n += 1;
-            Ok(())
-        })
+        let err = for_each_record(
+            Path::new("t.xml"),
+            &xml,
+            2,
+            |_| Ok(()),
+            |_, _| {
+                n += 1;
+                Ok(())
+            },
+        )
         .unwrap_err();
         assert!(err.to_string().contains("UTF-8"), "{err}");
         assert_eq!(err.position(), Some(Position::Byte(20)));

@@ -27,12 +27,15 @@ fn shipped_sdn_csv_2024_with_2026_aliases_and_addresses() {
         entities.iter().map(|e| e.aliases.iter().filter(|a| a.strength == Strength::Strong).count()).sum();
     assert_eq!(strong_aliases, 20_260 - 2_727);
 
-    let with_bic: Vec<_> =
-        entities.iter().filter(|e| e.identifiers.iter().any(|i| i.kind == IdKind::Bic)).collect();
+    let with_bic: Vec<_> = entities.iter().filter(|e| e.identifiers.iter().any(|i| i.kind == IdKind::Bic)).collect();
     assert_eq!(with_bic.len(), 156);
     let bics: usize = with_bic.iter().map(|e| e.identifiers.iter().filter(|i| i.kind == IdKind::Bic).count()).sum();
     assert_eq!(bics, 162);
-    assert!(with_bic.iter().flat_map(|e| &e.identifiers).filter(|i| i.kind == IdKind::Bic).all(|i| i.value.len() == 8 || i.value.len() == 11));
+    assert!(with_bic
+        .iter()
+        .flat_map(|e| &e.identifiers)
+        .filter(|i| i.kind == IdKind::Bic)
+        .all(|i| i.value.len() == 8 || i.value.len() == 11));
 
     let choe = entities.iter().find(|e| e.id == "ofac-sdn:43598").unwrap();
     assert_eq!(choe.name, "CHOE, Chol Min");
@@ -74,8 +77,12 @@ fn shared_consistent_2021_set() {
     }
     let parsed = parse_source(SourceKind::OfacCsv, &dir).unwrap();
     assert_eq!(parsed.entities.len(), 8_976);
-    assert_eq!(parsed.warnings.total(), parsed.warnings.count("unknown-country") + parsed.warnings.count("unreadable-remark"));
-    let aliases: usize = parsed.entities.iter().map(|e| e.aliases.iter().filter(|a| a.strength == Strength::Strong).count()).sum();
+    assert_eq!(
+        parsed.warnings.total(),
+        parsed.warnings.count("unknown-country") + parsed.warnings.count("unreadable-remark")
+    );
+    let aliases: usize =
+        parsed.entities.iter().map(|e| e.aliases.iter().filter(|a| a.strength == Strength::Strong).count()).sum();
     assert_eq!(aliases, 11_910);
     let addresses: usize = parsed.entities.iter().map(|e| e.addresses.len()).sum();
     assert!(addresses > 10_000, "{addresses}");

@@ -243,7 +243,9 @@ impl<'i> Matcher<'i> {
             let listed = self.index.token(name_tokens[*ni]);
             parts.push(match p {
                 Pairing::Exact => format!("{} = {}", query_tokens[*qi], listed),
-                Pairing::Phonetic(s) => format!("{} ~ {} (sounds alike, similarity {:.2})", query_tokens[*qi], listed, s),
+                Pairing::Phonetic(s) => {
+                    format!("{} ~ {} (sounds alike, similarity {:.2})", query_tokens[*qi], listed, s)
+                }
             });
         }
         let unmatched: Vec<&str> =
@@ -291,7 +293,9 @@ mod tests {
             strength: Strength::Strong,
         });
         let mut entities = vec![choe, academy];
-        for (i, name) in ["KIM, Jong Un", "KIM, Yong Chol", "EMMA LLC", "MOHAMMED, Ali", "PARK TRADING CORP"].iter().enumerate() {
+        for (i, name) in
+            ["KIM, Jong Un", "KIM, Yong Chol", "EMMA LLC", "MOHAMMED, Ali", "PARK TRADING CORP"].iter().enumerate()
+        {
             entities.push(Entity::new(&format!("t:{i}"), "t", EntityKind::Unknown, name));
         }
         Index::from_bytes(build(entities, vec![], "2026-01-01T00:00:00Z").unwrap()).unwrap()

@@ -28,15 +28,7 @@ use serde::{Deserialize, Serialize};
 macro_rules! model_type {
     ($item:item) => {
         #[derive(
-            Debug,
-            Clone,
-            PartialEq,
-            Eq,
-            Serialize,
-            Deserialize,
-            rkyv::Archive,
-            rkyv::Serialize,
-            rkyv::Deserialize,
+            Debug, Clone, PartialEq, Eq, Serialize, Deserialize, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize,
         )]
         $item
     };
@@ -57,13 +49,8 @@ model_type! {
 }
 
 impl EntityKind {
-    pub const ALL: [EntityKind; 5] = [
-        EntityKind::Person,
-        EntityKind::Organization,
-        EntityKind::Vessel,
-        EntityKind::Aircraft,
-        EntityKind::Unknown,
-    ];
+    pub const ALL: [EntityKind; 5] =
+        [EntityKind::Person, EntityKind::Organization, EntityKind::Vessel, EntityKind::Aircraft, EntityKind::Unknown];
 
     pub fn as_str(&self) -> &'static str {
         match self {

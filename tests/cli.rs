@@ -1,0 +1,180 @@
+//! The `interdict` command line, end to end on the bundled OFAC lists.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::sync::OnceLock;
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_interdict"))
+}
+
+fn repo(rel: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(rel)
+}
+
+/// One index for all tests, built once through the CLI.
+fn index() -> &'static Path {
+    static INDEX: OnceLock<(tempfile::TempDir, PathBuf)> = OnceLock::new();
+    let (_, path) = INDEX.get_or_init(|| {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("lists.idx");
+        let out = bin()
+            .args(["index", "build", "--out"])
+            .arg(&path)
+            .arg("--source")
+            .arg(format!("ofac-csv={}", repo("data/ofac/sdn").display()))
+            .arg("--source")
+            .arg(format!("ofac-xml={}", repo("data/ofac/consolidated.xml.gz").display()))
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "build failed: {}", String::from_utf8_lossy(&out.stderr));
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(text.contains("14965 entities"), "{text}");
+        assert!(text.contains("dangling-alias 2727"), "{text}");
+        assert!(text.contains("published 2024-05-06"), "{text}");
+        (dir, path)
+    });
+    path
+}
+
+fn search_stdin(args: &[&str], input: &str) -> Output {
+    let mut child = bin()
+        .args(["search", "--index"])
+        .arg(index())
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn info_json_reports_totals_and_sources() {
+    let out = bin().args(["index", "info", "--json"]).arg(index()).output().unwrap();
+    assert!(out.status.success());
+    let info: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(info["entities"], 14_965 + 443);
+    assert_eq!(info["format_version"], 1);
+    let sources = info["sources"].as_array().unwrap();
+    assert_eq!(sources.len(), 2);
+    assert_eq!(sources[0]["kind"], "ofac-csv");
+    assert_eq!(sources[0]["entities"], 14_965);
+    assert_eq!(sources[0]["by_type"]["vessel"], 851);
+    assert_eq!(sources[1]["entities"], 443);
+    assert_eq!(sources[1]["published"], "2024-05-06");
+    assert_eq!(sources[0]["inputs"].as_array().unwrap().len(), 3);
+    assert!(info["version"].as_str().unwrap().starts_with("idx-"));
+}
+
+#[test]
+fn search_json_one_line_per_input_line_in_order() {
+    let input = "Choe Chol Min\nCHOE, Chol-min\n\nSecond Academy of Natural Sciences\nEMMA DANIELS\n";
+    let out = search_stdin(&["--json"], input);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let lines: Vec<serde_json::Value> =
+        String::from_utf8(out.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 5);
+    let first_id = |i: usize| lines[i]["alerts"][0]["entity_id"].as_str().map(str::to_string);
+    assert_eq!(lines[0]["query"], "Choe Chol Min");
+    assert_eq!(first_id(0).as_deref(), Some("ofac-sdn:43598"));
+    assert_eq!(first_id(1).as_deref(), Some("ofac-sdn:43598"));
+    assert_eq!(lines[2]["alerts"].as_array().unwrap().len(), 0);
+    assert_eq!(first_id(3).as_deref(), Some("ofac-sdn:12215"));
+    assert_eq!(lines[4]["alerts"].as_array().unwrap().len(), 0);
+    let alert = &lines[0]["alerts"][0];
+    assert_eq!(alert["name"], "CHOE, Chol Min");
+    assert_eq!(alert["programs"][0], "NPWMD");
+    assert_eq!(alert["source"], "ofac-sdn");
+    assert!(alert["score"].as_f64().unwrap() >= 0.85);
+    assert!(alert["explanation"].as_str().unwrap().contains("chol = chol"));
+}
+
+#[test]
+fn search_arguments_and_threshold() {
+    let out = bin()
+        .args(["search", "--json", "--threshold", "1.0", "--index"])
+        .arg(index())
+        .args(["CHOI CHOL MIN", "Choe Chol Min"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let lines: Vec<serde_json::Value> =
+        String::from_utf8(out.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines[0]["alerts"].as_array().unwrap().len(), 0, "a variant spelling scores below 1.0");
+    assert_eq!(lines[1]["alerts"][0]["entity_id"], "ofac-sdn:43598");
+    let bad = bin().args(["search", "--threshold", "1.5", "--index"]).arg(index()).arg("x").output().unwrap();
+    assert!(!bad.status.success());
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("--threshold must be between 0 and 1"));
+}
+
+#[test]
+fn invalid_utf8_on_stdin_is_screened_and_reported() {
+    let out = search_stdin(&["--json"], "CHOE Chol Min\u{0}\n");
+    assert!(out.status.success());
+    let mut child = bin()
+        .args(["search", "--json", "--index"])
+        .arg(index())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(b"CHOE Chol Min \xff\n").unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("line 1: invalid UTF-8 at byte 14"));
+    let line: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(line["alerts"][0]["entity_id"], "ofac-sdn:43598");
+}
+
+#[test]
+fn corrupt_index_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.idx");
+    let mut bytes = std::fs::read(index()).unwrap();
+    let at = bytes.len() / 2;
+    bytes[at] ^= 0xFF;
+    std::fs::write(&bad, &bytes).unwrap();
+    let out = bin().args(["search", "--index"]).arg(&bad).arg("x").output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("checksum mismatch"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    std::fs::write(&bad, &bytes[..100]).unwrap();
+    let out = bin().args(["index", "info"]).arg(&bad).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("truncated"), "{}", String::from_utf8_lossy(&out.stderr));
+}
+
+#[test]
+fn bad_sources_are_refused_with_the_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    let out_path = dir.path().join("x.idx");
+    let cases: Vec<(String, &str)> = vec![
+        ("nonsense=foo".into(), "unknown source kind"),
+        ("ofac-csv".into(), "expected KIND=PATH"),
+        (format!("un-xml={}", dir.path().join("missing.xml").display()), "No such file"),
+        (format!("ofac-csv={}", dir.path().display()), "no OFAC CSV files here"),
+    ];
+    for (source, reason) in cases {
+        let out = bin()
+            .args(["index", "build", "--quiet", "--out"])
+            .arg(&out_path)
+            .args(["--source", &source])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{source}");
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains(reason),
+            "{source}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(!out_path.exists(), "{source}: no index may be written");
+    }
+}
