@@ -2192,7 +2192,7 @@ mod tests {
     fn real_irgc_enhanced_file() {
         let path = Path::new(REAL_FILE);
         if !path.exists() {
-            eprintln!("SKIPPED: ../shared not present");
+            crate::report_skipped("the OFAC IRGC enhanced XML test did not run");
             return;
         }
         let parsed = crate::parse_source(SourceKind::OfacAdvanced, path).unwrap();

@@ -96,10 +96,13 @@ fn read_rows(input: &InputFile, columns: usize) -> Result<Vec<Row>, Error> {
     // The MS-DOS end-of-file byte and trailing blank lines are not records.
     let text = text.trim_end_matches(['\u{1a}', '\r', '\n', ' ']);
     check_quotes_balanced(path, text)?;
+    // A UTF-8 byte-order mark is not part of the first field; positions still count it.
+    let bom = if text.starts_with('\u{feff}') { '\u{feff}'.len_utf8() } else { 0 };
+    let text = &text[bom..];
     let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(text.as_bytes());
     let mut rows = Vec::new();
     let mut record = csv::StringRecord::new();
-    let mut lines = LineCounter::new(text);
+    let mut lines = LineCounter::new(text, bom as u64);
     loop {
         let more = reader.read_record(&mut record).map_err(|e| csv_error(path, &e))?;
         if !more {
@@ -146,13 +149,15 @@ fn csv_error(path: &Path, e: &csv::Error) -> Error {
 /// advance (offsets only grow), so the whole file costs one pass.
 struct LineCounter<'a> {
     bytes: &'a [u8],
+    /// Bytes before `bytes` in the file (a byte-order mark).
+    base: u64,
     counted_to: usize,
     newlines: u64,
 }
 
 impl<'a> LineCounter<'a> {
-    fn new(text: &'a str) -> Self {
-        LineCounter { bytes: text.as_bytes(), counted_to: 0, newlines: 0 }
+    fn new(text: &'a str, base: u64) -> Self {
+        LineCounter { bytes: text.as_bytes(), base, counted_to: 0, newlines: 0 }
     }
 
     /// The line and start byte of the record at `byte`. The csv reader ends a record at
@@ -169,7 +174,7 @@ impl<'a> LineCounter<'a> {
         }
         self.newlines += bytes[self.counted_to..at].iter().filter(|&&b| b == b'\n').count() as u64;
         self.counted_to = at;
-        Position::Line { line: self.newlines + 1, byte: at as u64 }
+        Position::Line { line: self.newlines + 1, byte: self.base + at as u64 }
     }
 }
 
@@ -495,6 +500,17 @@ mod tests {
         assert_eq!(parsed.entities.len(), 4);
         let only_eof = parse(&[InputFile::from_bytes("sdn.csv", b"\x1a".to_vec())]).unwrap();
         assert!(only_eof.entities.is_empty());
+    }
+
+    #[test]
+    fn byte_order_mark_is_skipped_and_counted_in_positions() {
+        let mut bytes = "\u{feff}".as_bytes().to_vec();
+        bytes.extend_from_slice(b"36,\"A\",-0- ,\"CUBA\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \r\n37,\"B\"\r\n");
+        let err = parse(&[InputFile::from_bytes("sdn.csv", bytes.clone())]).unwrap_err();
+        assert_eq!(err.position(), Some(Position::Line { line: 2, byte: 63 }), "{err}");
+        let good = &bytes[..bytes.len() - 8];
+        let parsed = parse(&[InputFile::from_bytes("sdn.csv", good.to_vec())]).unwrap();
+        assert_eq!(parsed.entities[0].id, "ofac-sdn:36");
     }
 
     #[test]

@@ -656,7 +656,7 @@ bureau &amp; test entry.</COMMENTS1>
     fn real_un_list() {
         let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/data/un/un_consolidated_2026-02-27.xml");
         if !Path::new(path).exists() {
-            eprintln!("SKIPPED: ../shared not present");
+            crate::report_skipped("the UN consolidated list test did not run");
             return;
         }
         let parsed = crate::parse_source(SourceKind::UnXml, Path::new(path)).unwrap();

@@ -72,7 +72,7 @@ fn shipped_consolidated_non_sdn_csv() {
 fn shared_consistent_2021_set() {
     let dir = repo_path("../shared/data/ofac/sdn_csv_set_2021-07-07");
     if !dir.exists() {
-        eprintln!("SKIPPED: ../shared not present, the 2021 OFAC CSV set was not tested");
+        interdict_lists::report_skipped("the 2021 OFAC CSV set test did not run");
         return;
     }
     let parsed = parse_source(SourceKind::OfacCsv, &dir).unwrap();
