@@ -3,7 +3,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use interdict_model::{Entity, IdKind, NameRole};
-use interdict_text::{normalize, phonetic_key};
+use interdict_text::{analyze, phonetic_key, TokenClass};
 use xxhash_rust::xxh3::xxh3_64;
 
 use crate::file::{HEADER_LEN, MAGIC, PAYLOAD_ALIGN};
@@ -54,6 +54,32 @@ pub fn build(entities: Vec<Entity>, sources: Vec<SourceMeta>, build_time: &str) 
     let tokens: Vec<String> = token_names.keys().cloned().collect();
     let token_ids: HashMap<&str, u32> = tokens.iter().enumerate().map(|(i, t)| (t.as_str(), i as u32)).collect();
 
+    let name_count = names.len().max(1) as f64;
+    let token_weights: Vec<f32> = token_names
+        .iter()
+        .map(|(token, holders)| {
+            let w = (1.0 + name_count / holders.len().max(1) as f64).ln() as f32;
+            if interdict_text::token_class(token) == TokenClass::LegalForm {
+                w * LEGAL_FORM_WEIGHT
+            } else {
+                w
+            }
+        })
+        .collect();
+    let token_legal_form: Vec<u8> =
+        tokens.iter().map(|t| u8::from(interdict_text::token_class(t) == TokenClass::LegalForm)).collect();
+
+    let mut deletes: BTreeMap<String, Vec<u32>> = BTreeMap::new();
+    for (token, &id) in &token_ids {
+        for variant in one_deletes(token) {
+            deletes.entry(variant).or_default().push(id);
+        }
+    }
+    for ids in deletes.values_mut() {
+        ids.sort_unstable();
+        ids.dedup();
+    }
+
     let mut phonetic: BTreeMap<String, Vec<u32>> = BTreeMap::new();
     for (token, &id) in &token_ids {
         phonetic.entry(phonetic_key(token)).or_default().push(id);
@@ -86,8 +112,11 @@ pub fn build(entities: Vec<Entity>, sources: Vec<SourceMeta>, build_time: &str) 
         .collect();
 
     drop(token_ids);
+    let name_weights: Vec<f32> =
+        indexed_names.iter().map(|n| n.tokens.iter().map(|t| token_weights[*t as usize]).sum()).collect();
     let (token_fst, token_postings) = fst_and_postings(token_names.into_iter())?;
     let (phonetic_fst, phonetic_postings) = fst_and_postings(phonetic.into_iter())?;
+    let (delete_fst, delete_postings) = fst_and_postings(deletes.into_iter())?;
     let (name_fst, exact_postings) = fst_and_postings(exact.into_iter())?;
     let identifier_count = identifiers.len() as u64;
     let (identifier_fst, identifier_postings) =
@@ -107,6 +136,11 @@ pub fn build(entities: Vec<Entity>, sources: Vec<SourceMeta>, build_time: &str) 
         entities,
         names: indexed_names,
         tokens,
+        token_weights,
+        name_weights,
+        token_legal_form,
+        delete_fst,
+        delete_tokens: delete_postings,
         token_fst,
         token_names: token_postings,
         phonetic_fst,
@@ -121,13 +155,35 @@ pub fn build(entities: Vec<Entity>, sources: Vec<SourceMeta>, build_time: &str) 
     Ok(assemble(&metadata, &payload))
 }
 
-/// Every distinct normalised name of every entity, with the strongest role it has.
+/// Legal-form words weigh this fraction of an ordinary word of the same rarity.
+pub const LEGAL_FORM_WEIGHT: f32 = 0.1;
+
+/// Tokens shorter than this get no one-edit neighbours: a typo in a three-letter word
+/// makes another word too often.
+pub const MIN_TYPO_TOKEN_LEN: usize = 4;
+
+/// Every string made by deleting one character (tokens are ASCII).
+pub fn one_deletes(token: &str) -> Vec<String> {
+    if token.len() < MIN_TYPO_TOKEN_LEN || !token.is_ascii() {
+        return Vec::new();
+    }
+    let mut out: Vec<String> = (0..token.len()).map(|i| format!("{}{}", &token[..i], &token[i + 1..])).collect();
+    out.dedup();
+    out
+}
+
+/// A name's canonical tokens joined by spaces (`interdict_text::analyze`).
+pub fn analyzed(name: &str) -> String {
+    analyze(name).into_iter().map(|t| t.text).collect::<Vec<_>>().join(" ")
+}
+
+/// Every distinct analysed name of every entity, with the strongest role it has.
 fn collect_names(entities: &[Entity]) -> Vec<(u32, NameRole, String, String)> {
     let mut out = Vec::new();
     for (i, e) in entities.iter().enumerate() {
         let mut seen: HashMap<String, usize> = HashMap::new();
         for (text, role) in e.all_names() {
-            let normalized = normalize(text);
+            let normalized = analyzed(text);
             if normalized.is_empty() {
                 continue;
             }

@@ -178,6 +178,47 @@ impl Index {
         map_get(&self.data().token_fst, token)
     }
 
+    /// The rarity weight of a token (legal-form words scaled down).
+    pub fn token_weight(&self, token_id: u32) -> f32 {
+        self.data().token_weights.get(token_id as usize).map_or(0.0, |w| w.to_native())
+    }
+
+    /// The sum of a name's token weights.
+    pub fn name_weight(&self, name_id: u32) -> f32 {
+        self.data().name_weights.get(name_id as usize).map_or(0.0, |w| w.to_native())
+    }
+
+    /// Whether a token is a legal-form word (`llc`, `limited`...).
+    pub fn is_legal_form(&self, token_id: u32) -> bool {
+        self.data().token_legal_form.get(token_id as usize).is_some_and(|b| *b != 0)
+    }
+
+    /// Index tokens that share a one-character deletion with `key` (pass a token to
+    /// find tokens that are it plus one character, or a token's deletion to find tokens
+    /// one substitution or transposition away).
+    pub fn tokens_with_deletion(&self, key: &str) -> &[ArchivedU32] {
+        match map_get(&self.data().delete_fst, key) {
+            Some(id) => postings(&self.data().delete_tokens, id),
+            None => &[],
+        }
+    }
+
+    /// Up to `limit` token ids starting with `prefix`, in token order.
+    pub fn tokens_with_prefix(&self, prefix: &str, limit: usize) -> Vec<u32> {
+        use fst::{Automaton, IntoStreamer, Streamer};
+        let map = self.token_map();
+        let automaton = fst::automaton::Str::new(prefix).starts_with();
+        let mut stream = map.search(automaton).into_stream();
+        let mut out = Vec::new();
+        while let Some((_, id)) = stream.next() {
+            if out.len() >= limit {
+                break;
+            }
+            out.push(id as u32);
+        }
+        out
+    }
+
     /// Ids of the names holding this token, ascending.
     pub fn names_with_token(&self, token_id: u32) -> &[ArchivedU32] {
         postings(&self.data().token_names, token_id)
@@ -242,9 +283,16 @@ fn check_consistency(d: &ArchivedIndexData) -> Result<(), Error> {
             return Err(Error::Inconsistent(format!("name {i} holds an unknown token")));
         }
     }
-    let tables: [(&str, &rkyv::vec::ArchivedVec<u8>, &ArchivedPostings, u32); 4] = [
+    if d.token_weights.len() != d.tokens.len()
+        || d.token_legal_form.len() != d.tokens.len()
+        || d.name_weights.len() != d.names.len()
+    {
+        return Err(Error::Inconsistent("token tables differ in length".into()));
+    }
+    let tables: [(&str, &rkyv::vec::ArchivedVec<u8>, &ArchivedPostings, u32); 5] = [
         ("token", &d.token_fst, &d.token_names, names),
         ("phonetic", &d.phonetic_fst, &d.phonetic_tokens, tokens),
+        ("deletion", &d.delete_fst, &d.delete_tokens, tokens),
         ("name", &d.name_fst, &d.exact_names, names),
         ("identifier", &d.identifier_fst, &d.identifier_entities, entities),
     ];

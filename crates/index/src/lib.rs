@@ -58,7 +58,7 @@ use std::collections::BTreeMap;
 use interdict_model::{Entity, NameRole};
 use serde::{Deserialize, Serialize};
 
-pub use build::build;
+pub use build::{analyzed, build, one_deletes, LEGAL_FORM_WEIGHT, MIN_TYPO_TOKEN_LEN};
 pub use error::Error;
 pub use file::{Index, FORMAT_VERSION, MAGIC};
 
@@ -77,7 +77,7 @@ pub struct IndexedName {
     pub role: NameRole,
     /// The name as listed.
     pub text: String,
-    /// `interdict_text::normalize` of the name.
+    /// The name's canonical tokens (`interdict_text::analyze`) joined by spaces.
     pub normalized: String,
     /// Token ids of the normalised name, in order.
     pub tokens: Vec<u32>,
@@ -90,6 +90,17 @@ pub struct IndexData {
     pub names: Vec<IndexedName>,
     /// Every distinct token, sorted; a token's id is its position.
     pub tokens: Vec<String>,
+    /// Per token id: its rarity weight, `ln(1 + names / names holding it)`, scaled
+    /// down for legal-form words.
+    pub token_weights: Vec<f32>,
+    /// Per name id: the sum of its tokens' weights.
+    pub name_weights: Vec<f32>,
+    /// Per token id: 1 if the token is a legal-form word, else 0.
+    pub token_legal_form: Vec<u8>,
+    /// fst map: a token with one character deleted → list id in `delete_tokens`.
+    /// Tokens of four or more characters only; finds tokens one edit away.
+    pub delete_fst: Vec<u8>,
+    pub delete_tokens: Postings,
     /// fst map: token → token id.
     pub token_fst: Vec<u8>,
     /// token id → ids of the names holding it, ascending.

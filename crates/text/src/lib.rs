@@ -22,7 +22,11 @@
 //! Cost: one pass over the input plus a table lookup per non-ASCII character; ASCII
 //! input skips the Unicode steps.
 
+mod analyze;
+
 use unicode_normalization::UnicodeNormalization;
+
+pub use analyze::{analyze, canonical_token, token_class, NameToken, TokenClass};
 
 /// Normalises a name: NFKC, lower case, Latin ASCII, punctuation as single spaces.
 pub fn normalize(name: &str) -> String {

@@ -1,0 +1,196 @@
+//! A query analysed against the index: its tokens, their weights and the index tokens
+//! each may pair with.
+
+use interdict_index::{Index, MIN_TYPO_TOKEN_LEN};
+use interdict_text::{analyze, phonetic_key, TokenClass};
+
+/// How a query token pairs with an index token.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum PairKind {
+    Exact,
+    /// Same phonetic key, similar spelling.
+    SoundsAlike,
+    /// One edit (insertion, deletion, substitution, transposition) away.
+    Typo,
+    /// The query token is the start of the index token (a name cut at 35 characters).
+    Prefix,
+    /// The query token is two index tokens written together; this is the first or second.
+    SplitFirst,
+    SplitSecond,
+}
+
+/// An index token a query token may pair with.
+#[derive(Debug, Clone, Copy)]
+pub struct Option_ {
+    pub token: u32,
+    pub sim: f32,
+    pub kind: PairKind,
+}
+
+#[derive(Debug)]
+pub struct QueryToken {
+    pub text: String,
+    /// The token's weight in the query's total (0 for a leading honorific).
+    pub weight: f32,
+    pub options: Vec<Option_>,
+    /// A single letter: pairs with any listed token it begins.
+    pub initial: bool,
+    /// Postings length of the options, for ordering the retrieval.
+    pub postings: usize,
+}
+
+/// Two adjacent query tokens written as one index token ("Chol Min" for "CHOLMIN").
+#[derive(Debug, Clone, Copy)]
+pub struct Join {
+    pub first: usize,
+    pub token: u32,
+}
+
+#[derive(Debug)]
+pub struct Query {
+    pub tokens: Vec<QueryToken>,
+    pub joins: Vec<Join>,
+    pub total_weight: f32,
+    /// The query may be cut at the SWIFT line length: its last token may be a prefix.
+    pub truncated: bool,
+    /// The analysed query tokens joined by spaces, for the explanation.
+    pub text: String,
+}
+
+/// Queries at least this long may have been cut at a 35-character line.
+const TRUNCATION_LENGTH: usize = 33;
+/// Similarity floor for sounds-alike pairs (Jaro-Winkler).
+const MIN_SOUNDS_ALIKE: f64 = 0.80;
+/// Similarity given to pairs one edit apart, by token length.
+fn typo_similarity(len: usize) -> f32 {
+    match len {
+        0..=4 => 0.80,
+        5..=6 => 0.88,
+        _ => 0.92,
+    }
+}
+/// Weight of a single-letter initial.
+pub const INITIAL_WEIGHT: f32 = 0.5;
+/// Weight of a query token the lists do not hold and that has no near spelling.
+fn unknown_weight(index: &Index) -> f32 {
+    (1.0 + index.name_count().max(1) as f32).ln()
+}
+
+impl Query {
+    pub fn analyze(index: &Index, name: &str) -> Query {
+        let analyzed = analyze(name);
+        let truncated = name.trim().chars().count() >= TRUNCATION_LENGTH;
+        let n = analyzed.len();
+        let has_name_token = analyzed.iter().any(|t| t.class != TokenClass::Honorific && t.text.len() > 1);
+        let mut tokens = Vec::with_capacity(n);
+        let mut leading = true;
+        for (i, t) in analyzed.iter().enumerate() {
+            let is_last = i + 1 == n;
+            let initial = t.text.len() == 1 && t.text.as_bytes()[0].is_ascii_alphabetic() && n > 1;
+            let mut options = if initial { Vec::new() } else { token_options(index, &t.text) };
+            if truncated && is_last && n > 1 && t.text.len() >= 2 {
+                for id in index.tokens_with_prefix(&t.text, 32) {
+                    if !options.iter().any(|o| o.token == id) {
+                        options.push(Option_ { token: id, sim: 0.95, kind: PairKind::Prefix });
+                    }
+                }
+            }
+            if !initial && !options.iter().any(|o| o.kind == PairKind::Exact) {
+                options.extend(split_options(index, &t.text));
+            }
+            options.sort_by(|a, b| b.sim.total_cmp(&a.sim));
+            let honorific_prefix = leading && t.class == TokenClass::Honorific && has_name_token;
+            leading &= honorific_prefix;
+            let weight = if honorific_prefix {
+                0.0
+            } else if initial {
+                INITIAL_WEIGHT
+            } else {
+                options
+                    .iter()
+                    .find(|o| o.kind == PairKind::Exact)
+                    .or_else(|| {
+                        options.iter().filter(|o| o.kind != PairKind::Prefix).max_by(|a, b| a.sim.total_cmp(&b.sim))
+                    })
+                    .map(|o| index.token_weight(o.token))
+                    .unwrap_or_else(|| unknown_weight(index) * if t.class == TokenClass::LegalForm { 0.1 } else { 1.0 })
+            };
+            let postings = options.iter().map(|o| index.names_with_token(o.token).len()).sum();
+            tokens.push(QueryToken { text: t.text.clone(), weight, options, initial, postings });
+        }
+        let mut joins = Vec::new();
+        for i in 0..n.saturating_sub(1) {
+            let joined = format!("{}{}", analyzed[i].text, analyzed[i + 1].text);
+            if let Some(token) = index.token_id(&joined) {
+                joins.push(Join { first: i, token });
+            }
+        }
+        let total_weight = tokens.iter().map(|t| t.weight).sum();
+        let text = analyzed.iter().map(|t| t.text.as_str()).collect::<Vec<_>>().join(" ");
+        Query { tokens, joins, total_weight, truncated, text }
+    }
+}
+
+/// Exact, sounds-alike and one-edit index tokens for a query token.
+fn token_options(index: &Index, token: &str) -> Vec<Option_> {
+    let mut out: Vec<Option_> = Vec::new();
+    let push = |out: &mut Vec<Option_>, id: u32, sim: f32, kind: PairKind| match out.iter_mut().find(|o| o.token == id)
+    {
+        Some(o) if o.sim < sim => *o = Option_ { token: id, sim, kind },
+        Some(_) => {}
+        None => out.push(Option_ { token: id, sim, kind }),
+    };
+    if let Some(id) = index.token_id(token) {
+        push(&mut out, id, 1.0, PairKind::Exact);
+    }
+    if token.len() >= 3 {
+        for id in index.tokens_with_phonetic_key(&phonetic_key(token)) {
+            let id = id.to_native();
+            let sim = strsim::jaro_winkler(token, index.token(id));
+            if sim >= MIN_SOUNDS_ALIKE {
+                push(&mut out, id, (sim as f32).min(0.97), PairKind::SoundsAlike);
+            }
+        }
+    }
+    if token.len() >= MIN_TYPO_TOKEN_LEN && token.is_ascii() {
+        let sim = typo_similarity(token.len());
+        let consider = |out: &mut Vec<Option_>, id: u32| {
+            let other = index.token(id);
+            if other != token && strsim::osa_distance(token, other) == 1 {
+                push(out, id, sim, PairKind::Typo);
+            }
+        };
+        // The index token has one more character than the query token.
+        for id in index.tokens_with_deletion(token) {
+            consider(&mut out, id.to_native());
+        }
+        for i in 0..token.len() {
+            let deleted = format!("{}{}", &token[..i], &token[i + 1..]);
+            // The query token has one more character than the index token.
+            if let Some(id) = index.token_id(&deleted) {
+                consider(&mut out, id);
+            }
+            // Same length: one substitution or transposition.
+            for id in index.tokens_with_deletion(&deleted) {
+                consider(&mut out, id.to_native());
+            }
+        }
+    }
+    out
+}
+
+/// Index token pairs that, written together, make this query token.
+fn split_options(index: &Index, token: &str) -> Vec<Option_> {
+    let mut out = Vec::new();
+    if token.len() < 6 || !token.is_ascii() {
+        return out;
+    }
+    for cut in 3..=token.len() - 3 {
+        let (a, b) = token.split_at(cut);
+        if let (Some(x), Some(y)) = (index.token_id(a), index.token_id(b)) {
+            out.push(Option_ { token: x, sim: 0.95, kind: PairKind::SplitFirst });
+            out.push(Option_ { token: y, sim: 0.95, kind: PairKind::SplitSecond });
+        }
+    }
+    out
+}

@@ -1,0 +1,398 @@
+//! Candidate retrieval with upper bounds, full scoring, and explanations.
+
+use std::collections::HashMap;
+
+use interdict_index::Index;
+use interdict_model::NameRole;
+
+use crate::query::{PairKind, Query, INITIAL_WEIGHT};
+use crate::{MatchConfig, Scratch};
+
+/// Share of the score that comes from the query's coverage; the rest comes from the
+/// listed name's coverage.
+pub const QUERY_SHARE: f32 = 0.5;
+/// Similarity of an initial with a word it begins.
+const INITIAL_SIM: f32 = 0.9;
+/// Similarity of two query tokens with the one listed token they make together.
+const JOIN_SIM: f32 = 0.95;
+/// Scores of matches on weak aliases are multiplied by this.
+const WEAK_ALIAS_FACTOR: f32 = 0.92;
+/// At most this many candidates are fully scored, best bounds first.
+const MAX_SCORED: usize = 256;
+
+/// A listed name that matched the query.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Alert {
+    /// Entity position in the index.
+    pub entity: u32,
+    /// Name position in the index (the listed name that matched best).
+    pub name: u32,
+    pub score: f64,
+    /// Which tokens paired and how, for an analyst.
+    pub explanation: String,
+}
+
+/// Per-name upper bound on the score, accumulated from postings.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Bound {
+    touched: bool,
+    query_mask: u64,
+    query_weight: f32,
+    name_weight: f32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Kind {
+    Token(PairKind),
+    Initial,
+    Join,
+}
+
+/// A chosen pairing between a span of query tokens and a span of name tokens.
+#[derive(Debug, Clone, Copy)]
+struct Pair {
+    q_first: usize,
+    q_last: usize,
+    /// The listed word paired, and a second one when one query word holds two.
+    n_first: usize,
+    n_second: Option<usize>,
+    sim: f32,
+    kind: Kind,
+}
+
+impl Pair {
+    /// The listed word positions this pair covers.
+    fn listed(&self) -> impl Iterator<Item = usize> {
+        std::iter::once(self.n_first).chain(self.n_second)
+    }
+}
+
+fn bit(i: usize) -> u64 {
+    if i < 64 {
+        1 << i
+    } else {
+        0
+    }
+}
+
+pub(crate) fn search(index: &Index, config: &MatchConfig, query: &Query, scratch: &mut Scratch) -> Vec<Alert> {
+    let threshold = config.threshold as f32;
+    let total = query.total_weight.max(f32::MIN_POSITIVE);
+    if scratch.bounds.len() != index.name_count() {
+        scratch.bounds = vec![Bound::default(); index.name_count()];
+    }
+    let bounds = &mut scratch.bounds;
+    let touched = &mut scratch.touched;
+    touched.clear();
+
+    // Initials pair without postings; assume the best for every candidate.
+    let optimistic: f32 = query.tokens.iter().filter(|t| t.initial).map(|t| t.weight).sum();
+
+    for join in &query.joins {
+        let w = query.tokens[join.first].weight + query.tokens[join.first + 1].weight;
+        let wn = index.token_weight(join.token);
+        for name in index.names_with_token(join.token) {
+            let b = &mut bounds[name.to_native() as usize];
+            if !b.touched {
+                b.touched = true;
+                touched.push(name.to_native());
+            }
+            let mask = bit(join.first) | bit(join.first + 1);
+            if b.query_mask & mask == 0 {
+                b.query_mask |= mask;
+                b.query_weight += w * JOIN_SIM;
+            }
+            b.name_weight += wn;
+        }
+    }
+
+    let mut order: Vec<usize> = (0..query.tokens.len()).filter(|&i| !query.tokens[i].options.is_empty()).collect();
+    order.sort_by_key(|&i| query.tokens[i].postings);
+    let mut remaining: f32 = order.iter().map(|&i| query.tokens[i].weight).sum();
+    for &qi in &order {
+        let qt = &query.tokens[qi];
+        // Could a name holding none of the tokens taken so far still reach the threshold?
+        let reachable = QUERY_SHARE * ((remaining + optimistic) / total).min(1.0) + (1.0 - QUERY_SHARE) >= threshold;
+        remaining -= qt.weight;
+        if !reachable {
+            // Only the names already found matter: raise their bounds as if they held it.
+            let best_sim = qt.options.iter().map(|o| o.sim).fold(0.0, f32::max);
+            for &name in touched.iter() {
+                let b = &mut bounds[name as usize];
+                if b.query_mask & bit(qi) == 0 {
+                    b.query_mask |= bit(qi);
+                    b.query_weight += qt.weight * best_sim;
+                }
+                b.name_weight = f32::INFINITY;
+            }
+            continue;
+        }
+        for opt in &qt.options {
+            let wq = qt.weight * opt.sim;
+            let wn = index.token_weight(opt.token) * opt.sim;
+            for name in index.names_with_token(opt.token) {
+                let b = &mut bounds[name.to_native() as usize];
+                if !b.touched {
+                    b.touched = true;
+                    touched.push(name.to_native());
+                }
+                // Options come best first, so the first one to reach a name counts.
+                if b.query_mask & bit(qi) == 0 {
+                    b.query_mask |= bit(qi);
+                    b.query_weight += wq;
+                }
+                b.name_weight += wn;
+            }
+        }
+    }
+
+    let mut candidates: Vec<(f32, u32)> = Vec::new();
+    for &name in touched.iter() {
+        let b = std::mem::take(&mut bounds[name as usize]);
+        let cov_q = ((b.query_weight + optimistic) / total).min(1.0);
+        let name_total = index.name_weight(name).max(f32::MIN_POSITIVE);
+        let cov_n = (b.name_weight / name_total).min(1.0);
+        let bound = QUERY_SHARE * cov_q + (1.0 - QUERY_SHARE) * cov_n;
+        if bound >= threshold - 1e-4 {
+            candidates.push((bound, name));
+        }
+    }
+    candidates.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    candidates.truncate(MAX_SCORED);
+
+    let mut best: HashMap<u32, (f32, u32, Vec<Pair>)> = HashMap::new();
+    for (_, name_id) in candidates {
+        let Some((score, pairs)) = score_name(index, query, name_id) else { continue };
+        if score < threshold {
+            continue;
+        }
+        let entity = index.name(name_id).entity.to_native();
+        match best.get(&entity) {
+            Some((s, _, _)) if *s >= score => {}
+            _ => {
+                best.insert(entity, (score, name_id, pairs));
+            }
+        }
+    }
+    let mut alerts: Vec<Alert> = best
+        .into_iter()
+        .map(|(entity, (score, name, pairs))| Alert {
+            entity,
+            name,
+            score: f64::from(score),
+            explanation: explain(index, query, name, &pairs, score),
+        })
+        .collect();
+    alerts.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.entity.cmp(&b.entity)));
+    alerts.truncate(config.max_alerts);
+    alerts
+}
+
+/// Scores one listed name: pairs spans of query and name tokens one to one, best first.
+fn score_name(index: &Index, query: &Query, name_id: u32) -> Option<(f32, Vec<Pair>)> {
+    let name = index.name(name_id);
+    let tokens: Vec<u32> = name.tokens.iter().map(|t| t.to_native()).collect();
+    let weights: Vec<f32> = tokens.iter().map(|&t| index.token_weight(t)).collect();
+    let mut pairs: Vec<Pair> = Vec::new();
+    for (qi, qt) in query.tokens.iter().enumerate() {
+        if qt.initial {
+            let letter = qt.text.as_bytes()[0];
+            for (j, &t) in tokens.iter().enumerate() {
+                if index.token(t).as_bytes().first() == Some(&letter) {
+                    pairs.push(Pair {
+                        q_first: qi,
+                        q_last: qi,
+                        n_first: j,
+                        n_second: None,
+                        sim: INITIAL_SIM,
+                        kind: Kind::Initial,
+                    });
+                }
+            }
+            continue;
+        }
+        for opt in &qt.options {
+            for (j, &t) in tokens.iter().enumerate() {
+                if t != opt.token {
+                    continue;
+                }
+                match opt.kind {
+                    PairKind::SplitSecond => {}
+                    PairKind::SplitFirst => {
+                        // The two halves may stand in either order in the listed name.
+                        for o in qt.options.iter().filter(|o| o.kind == PairKind::SplitSecond) {
+                            for (k, &u) in tokens.iter().enumerate() {
+                                if k != j && u == o.token {
+                                    pairs.push(Pair {
+                                        q_first: qi,
+                                        q_last: qi,
+                                        n_first: j,
+                                        n_second: Some(k),
+                                        sim: opt.sim,
+                                        kind: Kind::Token(opt.kind),
+                                    });
+                                }
+                            }
+                        }
+                    }
+                    kind => pairs.push(Pair {
+                        q_first: qi,
+                        q_last: qi,
+                        n_first: j,
+                        n_second: None,
+                        sim: opt.sim,
+                        kind: Kind::Token(kind),
+                    }),
+                }
+            }
+        }
+        // A listed initial ("KIM, J.") pairs with a query word it begins.
+        for (j, &t) in tokens.iter().enumerate() {
+            let text = index.token(t);
+            if text.len() == 1 && qt.text.as_bytes().first() == text.as_bytes().first() && qt.text.len() > 1 {
+                pairs.push(Pair {
+                    q_first: qi,
+                    q_last: qi,
+                    n_first: j,
+                    n_second: None,
+                    sim: INITIAL_SIM,
+                    kind: Kind::Initial,
+                });
+            }
+        }
+    }
+    for join in &query.joins {
+        for (j, &t) in tokens.iter().enumerate() {
+            if t == join.token {
+                pairs.push(Pair {
+                    q_first: join.first,
+                    q_last: join.first + 1,
+                    n_first: j,
+                    n_second: None,
+                    sim: JOIN_SIM,
+                    kind: Kind::Join,
+                });
+            }
+        }
+    }
+    if pairs.is_empty() {
+        return None;
+    }
+    let q_weight = |p: &Pair| -> f32 {
+        (p.q_first..=p.q_last)
+            .map(|i| if query.tokens[i].initial { INITIAL_WEIGHT } else { query.tokens[i].weight })
+            .sum()
+    };
+    let n_weight = |p: &Pair| -> f32 {
+        p.listed()
+            .map(|j| {
+                if p.kind == Kind::Initial && index.token(tokens[j]).len() > 1 {
+                    weights[j].min(INITIAL_WEIGHT)
+                } else {
+                    weights[j]
+                }
+            })
+            .sum()
+    };
+    pairs.sort_by(|a, b| {
+        let va = a.sim * (q_weight(a) + n_weight(a));
+        let vb = b.sim * (q_weight(b) + n_weight(b));
+        vb.total_cmp(&va).then(a.q_first.cmp(&b.q_first)).then(a.n_first.cmp(&b.n_first))
+    });
+    let mut q_used = 0u64;
+    let mut n_used = 0u64;
+    let mut chosen = Vec::new();
+    let mut matched_q = 0.0f32;
+    let mut matched_n = 0.0f32;
+    // Weight of listed tokens counted in the total: an initial counts as an initial.
+    let mut n_total_adjust = 0.0f32;
+    for p in pairs {
+        let qm: u64 = (p.q_first..=p.q_last).map(bit).fold(0, |a, b| a | b);
+        let nm: u64 = p.listed().map(bit).fold(0, |a, b| a | b);
+        if q_used & qm != 0 || n_used & nm != 0 {
+            continue;
+        }
+        q_used |= qm;
+        n_used |= nm;
+        matched_q += p.sim * q_weight(&p);
+        let wn = n_weight(&p);
+        matched_n += p.sim * wn;
+        if p.kind == Kind::Initial {
+            n_total_adjust += p.listed().map(|j| weights[j]).sum::<f32>() - wn;
+        }
+        chosen.push(p);
+    }
+    let mut total_n: f32 = weights.iter().sum::<f32>() - n_total_adjust;
+    if query.truncated {
+        // Listed words after the last one paired may lie past the cut.
+        if let Some(last) = chosen.iter().flat_map(|p| p.listed()).max() {
+            total_n -= weights
+                .iter()
+                .enumerate()
+                .filter(|(j, _)| *j > last && n_used & bit(*j) == 0)
+                .map(|(_, w)| w)
+                .sum::<f32>();
+        }
+    }
+    let cov_q = (matched_q / query.total_weight.max(f32::MIN_POSITIVE)).min(1.0);
+    let cov_n = (matched_n / total_n.max(f32::MIN_POSITIVE)).min(1.0);
+    let mut score = QUERY_SHARE * cov_q + (1.0 - QUERY_SHARE) * cov_n;
+    if NameRole::from(&name.role) == NameRole::WeakAlias {
+        score *= WEAK_ALIAS_FACTOR;
+    }
+    chosen.sort_by_key(|p| p.q_first);
+    Some((score.clamp(0.0, 1.0), chosen))
+}
+
+fn explain(index: &Index, query: &Query, name_id: u32, pairs: &[Pair], score: f32) -> String {
+    let name = index.name(name_id);
+    let tokens: Vec<&str> = name.tokens.iter().map(|t| index.token(t.to_native())).collect();
+    let span = |first: usize, last: usize, words: &dyn Fn(usize) -> String| -> String {
+        (first..=last).map(words).collect::<Vec<_>>().join(" ")
+    };
+    let mut parts = Vec::new();
+    let mut q_used = vec![false; query.tokens.len()];
+    for p in pairs {
+        let q = span(p.q_first, p.q_last, &|i| query.tokens[i].text.clone());
+        let n = p.listed().map(|j| tokens[j]).collect::<Vec<_>>().join(" ");
+        for used in q_used.iter_mut().take(p.q_last + 1).skip(p.q_first) {
+            *used = true;
+        }
+        parts.push(match p.kind {
+            Kind::Token(PairKind::Exact) => format!("{q} = {n}"),
+            Kind::Token(PairKind::SoundsAlike) => format!("{q} ~ {n} (sounds alike)"),
+            Kind::Token(PairKind::Typo) => format!("{q} ~ {n} (one letter differs)"),
+            Kind::Token(PairKind::Prefix) => format!("{q}… = {n} (cut short)"),
+            Kind::Token(PairKind::SplitFirst | PairKind::SplitSecond) => format!("{q} = {n} (written together)"),
+            Kind::Initial => format!("{q} = {n} (initial)"),
+            Kind::Join => format!("{q} = {n} (written apart)"),
+        });
+    }
+    let role = match NameRole::from(&name.role) {
+        NameRole::Primary => "the listed name",
+        NameRole::StrongAlias => "the alias",
+        NameRole::WeakAlias => "the weak alias",
+        NameRole::OriginalScript => "the original-script name",
+    };
+    let paired_listed: usize = pairs.iter().map(|p| p.listed().count()).sum();
+    let mut text = format!(
+        "\"{}\" matches {role} \"{}\": {}; {}/{} listed words paired",
+        query.text,
+        name.text.as_str(),
+        parts.join(", "),
+        paired_listed,
+        tokens.len()
+    );
+    let unpaired: Vec<&str> = query
+        .tokens
+        .iter()
+        .zip(&q_used)
+        .filter(|(t, used)| !**used && t.weight > 0.0)
+        .map(|(t, _)| t.text.as_str())
+        .collect();
+    if !unpaired.is_empty() {
+        text.push_str(&format!("; not in the listed name: {}", unpaired.join(" ")));
+    }
+    text.push_str(&format!("; score {score:.2}"));
+    text
+}

@@ -1,0 +1,134 @@
+//! A small, fast, table-driven suite of hard cases on a hand-made index.
+
+use super::*;
+use interdict_index::build;
+use interdict_model::{Alias, AliasKind, Entity, EntityKind, Strength};
+
+fn entity(id: &str, kind: EntityKind, name: &str, aliases: &[(&str, Strength)]) -> Entity {
+    let mut e = Entity::new(id, id.split(':').next().unwrap(), kind, name);
+    for (a, s) in aliases {
+        e.aliases.push(Alias { name: a.to_string(), kind: AliasKind::Aka, strength: s.clone() });
+    }
+    e
+}
+
+fn index() -> Index {
+    use EntityKind::*;
+    use Strength::*;
+    let mut entities = vec![
+        entity("ofac-sdn:43598", Person, "CHOE, Chol Min", &[("CHOE, Chol-min", Strong)]),
+        entity(
+            "ofac-sdn:12215",
+            Organization,
+            "SECOND ACADEMY OF NATURAL SCIENCES",
+            &[("2ND ACADEMY OF NATURAL SCIENCES", Strong), ("SANSRI", Weak)],
+        ),
+        entity("ofac-sdn:39616", Person, "KHIABANI, Hossein Modarres", &[]),
+        entity("ofac-sdn:11939", Person, "HERNANDEZ BARRON, Raul", &[]),
+        entity("ofac-sdn:38662", Person, "BYZOV, Sergey Vyacheslavovich", &[]),
+        entity("ofac-sdn:42238", Organization, "OXFOCENTO PROPRIETARY LTD", &[]),
+        entity("ofac-sdn:25486", Person, "ESLAMI, Mansour", &[]),
+        entity("ofac-sdn:29525", Organization, "CHEMTRANS PETROCHEMICALS TRADING LLC", &[]),
+        entity("ofac-sdn:47680", Person, "SUNGATOV, Artur Ravilevich", &[]),
+        entity("ofac-sdn:1", Organization, "EMMA LLC", &[]),
+        entity("ofac-sdn:2", Organization, "GLOBAL TRADING CORP", &[]),
+        entity("ofac-sdn:3", Person, "IBRAHIM, Muhammad Ahmad", &[]),
+        entity("un:KPi.066", Person, "KIM JONG SIK", &[("Kim Cho'ng-sik", Strong)]),
+    ];
+    // Common words, so that rarity means something.
+    for i in 0..200 {
+        entities.push(entity(&format!("t:{i}"), Person, &format!("KIM, Trading Corp Muhammad Ali {i}"), &[]));
+    }
+    Index::from_bytes(build(entities, vec![], "2026-01-01T00:00:00Z").unwrap()).unwrap()
+}
+
+fn first_id(index: &Index, alerts: &[Alert]) -> Option<String> {
+    alerts.first().map(|a| index.entity(a.entity).id.to_string())
+}
+
+#[test]
+fn hard_cases_find_their_entity() {
+    let index = index();
+    let matcher = Matcher::new(&index, MatchConfig::default());
+    let cases = [
+        // (variant, query, expected)
+        ("reorder", "Min Chol CHOE", "ofac-sdn:43598"),
+        ("romanisation", "CHOI CHOL-MIN", "ofac-sdn:43598"),
+        ("joined", "Choe Cholmin", "ofac-sdn:43598"),
+        ("apostrophe", "CH'OE Chol Min", "ofac-sdn:43598"),
+        ("numeral", "2ND ACADEMY OF NATURAL SCIENCES", "ofac-sdn:12215"),
+        ("numeral written out", "Second Academy of Natural Sciences", "ofac-sdn:12215"),
+        ("initial", "H. Modarres KHIABANI", "ofac-sdn:39616"),
+        ("dropped surname", "Raul HERNANDEZ BARRON", "ofac-sdn:11939"),
+        ("transliteration", "SERGEJ VYACHESLAVOVICH BYZOV", "ofac-sdn:38662"),
+        ("legal form spelled out", "OXFOCENTO PROPRIETARY LIMITED", "ofac-sdn:42238"),
+        ("camel-case join", "MansourESLAMI", "ofac-sdn:25486"),
+        ("cut at 35", "CHEMTRANS PETROCHEMICALS TRADING LL", "ofac-sdn:29525"),
+        ("title", "ENG Artur Ravilevich SUNGATOV", "ofac-sdn:47680"),
+        ("typo", "Artur Ravilevich SUNGATOW", "ofac-sdn:47680"),
+        ("cyrillic", "Сунгатов Артур Равилевич", "ofac-sdn:47680"),
+        ("hangul romanised alias", "KIM Chong Sik", "un:KPi.066"),
+    ];
+    for (variant, query, expected) in cases {
+        let alerts = matcher.search(query);
+        assert_eq!(first_id(&index, &alerts).as_deref(), Some(expected), "{variant}: {query}: {alerts:?}");
+    }
+}
+
+#[test]
+fn innocent_names_do_not_alert() {
+    let index = index();
+    let matcher = Matcher::new(&index, MatchConfig::default());
+    let cases = [
+        ("shares a first name with an organisation", "EMMA DANIELS"),
+        ("legal form alone", "CORP"),
+        ("common words only", "TRADING CORP"),
+        ("common names", "Muhammad Ali Hassan"),
+        ("different person, same family name", "Kim Min-jun"),
+        ("empty", ""),
+        ("punctuation", "---"),
+        ("one common word of a listed name", "Academy"),
+    ];
+    for (why, query) in cases {
+        let alerts = matcher.search(query);
+        assert!(alerts.is_empty(), "{why}: {query}: {alerts:?}");
+    }
+}
+
+#[test]
+fn explanations_name_the_pairs() {
+    let index = index();
+    let matcher = Matcher::new(&index, MatchConfig::default());
+    let cases = [
+        ("Choe Cheol Min", &["choe = choe", "chol = chol"][..]),
+        ("H. Modarres KHIABANI", &["h = hussein (initial)"][..]),
+        ("Choe Cholmin", &["cholmin = chol min (written together)"][..]),
+        ("CHEMTRANS PETROCHEMICALS TRADING LL", &["ll… = llc (cut short)"][..]),
+    ];
+    for (query, fragments) in cases {
+        let alert = &matcher.search(query)[0];
+        for f in fragments {
+            assert!(alert.explanation.contains(f), "{query}: {}", alert.explanation);
+        }
+        assert!(alert.explanation.ends_with(&format!("score {:.2}", alert.score)), "{}", alert.explanation);
+    }
+}
+
+#[test]
+fn threshold_and_limit_apply() {
+    let index = index();
+    let strict = Matcher::new(&index, MatchConfig { threshold: 1.0, max_alerts: 10 });
+    assert!(strict.search("Choe Chol Minn").is_empty());
+    assert_eq!(strict.search("Choe Chol Min").len(), 1);
+    let loose = Matcher::new(&index, MatchConfig { threshold: 0.0, max_alerts: 1 });
+    assert_eq!(loose.search("Kim").len(), 1);
+}
+
+#[test]
+fn weak_aliases_score_below_strong_names() {
+    let index = index();
+    let matcher = Matcher::new(&index, MatchConfig { threshold: 0.5, max_alerts: 10 });
+    let weak = &matcher.search("SANSRI")[0];
+    assert!(weak.score < 1.0, "{weak:?}");
+    assert!(weak.explanation.contains("the weak alias"), "{}", weak.explanation);
+}

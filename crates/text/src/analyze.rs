@@ -1,0 +1,209 @@
+//! Name analysis: normalised tokens rewritten to canonical spellings and classified.
+//!
+//! The rules are data, in `data/`:
+//! - `variants.tsv`: romanisation variants (`choi` → `choe`, `mohammed` → `muhammad`,
+//!   `sergej` → `sergey`, `chang` → `zhang`, `second` → `2nd`), word-ending rules
+//!   (`-iy` → `-y`) and phrase rules (`abd al` → `abdul`);
+//! - `legal_form_words.txt`: words of legal forms (`llc`, `limited`, `jsc`...), weak
+//!   evidence in a name;
+//! - `honorifics.tsv`: titles and honorifics (`mr`, `dr`, `haji`, `sheikh`...).
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+use crate::normalize;
+
+const VARIANTS: &str = include_str!("../data/variants.tsv");
+const LEGAL_FORM_WORDS: &str = include_str!("../data/legal_form_words.txt");
+const HONORIFICS: &str = include_str!("../data/honorifics.tsv");
+
+/// What a token is, for weighting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TokenClass {
+    /// An ordinary name word.
+    Name,
+    /// A word of a legal form or company type: weak evidence.
+    LegalForm,
+    /// A title or honorific (`mr`, `dr`, `haji`): no evidence when it opens a name.
+    Honorific,
+}
+
+/// One analysed token.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NameToken {
+    pub text: String,
+    pub class: TokenClass,
+}
+
+struct Tables {
+    variants: HashMap<String, String>,
+    suffixes: Vec<(String, String)>,
+    /// Phrase rules by their first word: (words, replacement), longest first.
+    phrases: HashMap<String, Vec<(Vec<String>, String)>>,
+    legal_forms: HashSet<String>,
+    honorifics: HashSet<String>,
+}
+
+fn tables() -> &'static Tables {
+    static TABLES: OnceLock<Tables> = OnceLock::new();
+    TABLES.get_or_init(|| {
+        let mut variants = HashMap::new();
+        let mut suffixes = Vec::new();
+        let mut phrases: HashMap<String, Vec<(Vec<String>, String)>> = HashMap::new();
+        for line in data_lines(VARIANTS) {
+            let cols: Vec<&str> = line.split('\t').collect();
+            match cols.as_slice() {
+                ["suffix", from, to] => suffixes.push((from.to_string(), to.to_string())),
+                ["phrase", from, to] => {
+                    let words: Vec<String> = normalize(from).split(' ').map(str::to_string).collect();
+                    phrases.entry(words[0].clone()).or_default().push((words, normalize(to)));
+                }
+                [canonical, rest @ ..] => {
+                    let canonical = normalize(canonical);
+                    for v in rest {
+                        let v = normalize(v);
+                        if !v.is_empty() && v != canonical && !v.contains(' ') {
+                            variants.entry(v).or_insert_with(|| canonical.clone());
+                        }
+                    }
+                }
+                [] => {}
+            }
+        }
+        for rules in phrases.values_mut() {
+            rules.sort_by_key(|(words, _)| std::cmp::Reverse(words.len()));
+        }
+        let single_words = |text: &str| -> HashSet<String> {
+            data_lines(text).map(normalize).filter(|w| !w.is_empty() && !w.contains(' ')).collect()
+        };
+        Tables {
+            variants,
+            suffixes,
+            phrases,
+            legal_forms: single_words(LEGAL_FORM_WORDS),
+            honorifics: single_words(HONORIFICS),
+        }
+    })
+}
+
+fn data_lines(text: &str) -> impl Iterator<Item = &str> {
+    text.lines().map(str::trim_end).filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+/// The canonical spelling of one normalised token.
+pub fn canonical_token(token: &str) -> String {
+    let t = tables();
+    if let Some(c) = t.variants.get(token) {
+        return c.clone();
+    }
+    if token.len() >= 5 {
+        for (from, to) in &t.suffixes {
+            if let Some(stem) = token.strip_suffix(from.as_str()) {
+                let rewritten = format!("{stem}{to}");
+                return t.variants.get(&rewritten).cloned().unwrap_or(rewritten);
+            }
+        }
+    }
+    token.to_string()
+}
+
+/// The class of a canonical token.
+pub fn token_class(token: &str) -> TokenClass {
+    let t = tables();
+    if t.legal_forms.contains(token) {
+        TokenClass::LegalForm
+    } else if t.honorifics.contains(token) {
+        TokenClass::Honorific
+    } else {
+        TokenClass::Name
+    }
+}
+
+/// Normalises a name and returns its canonical, classified tokens.
+///
+/// ```
+/// use interdict_text::{analyze, TokenClass};
+///
+/// let tokens = analyze("MR Mohammed ABD AL-RAHMAN Trading LLC");
+/// let texts: Vec<&str> = tokens.iter().map(|t| t.text.as_str()).collect();
+/// assert_eq!(texts, ["mr", "muhammad", "abdul", "rahman", "trading", "llc"]);
+/// assert_eq!(tokens[0].class, TokenClass::Honorific);
+/// assert_eq!(tokens[5].class, TokenClass::LegalForm);
+/// ```
+pub fn analyze(name: &str) -> Vec<NameToken> {
+    let normalized = normalize(name);
+    let words: Vec<&str> = normalized.split(' ').filter(|w| !w.is_empty()).collect();
+    let t = tables();
+    let mut out = Vec::with_capacity(words.len());
+    let mut i = 0;
+    while i < words.len() {
+        if let Some(rules) = t.phrases.get(words[i]) {
+            if let Some((len, to)) = rules
+                .iter()
+                .find(|(phrase, _)| {
+                    words.len() - i >= phrase.len() && phrase.iter().zip(&words[i..]).all(|(a, b)| a == b)
+                })
+                .map(|(phrase, to)| (phrase.len(), to))
+            {
+                out.push(NameToken { text: to.clone(), class: token_class(to) });
+                i += len;
+                continue;
+            }
+        }
+        let text = canonical_token(words[i]);
+        let class = token_class(&text);
+        out.push(NameToken { text, class });
+        i += 1;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(name: &str) -> Vec<String> {
+        analyze(name).into_iter().map(|t| t.text).collect()
+    }
+
+    #[test]
+    fn variants_meet_on_one_spelling() {
+        let groups: &[&[&str]] = &[
+            &["CHOE Chol Min", "Choi Cheol Min", "CHWE CHUL MIN"],
+            &["Mohammed Ali", "Muhammad Ali", "MOHAMED ALI", "Mohd Ali"],
+            &["Yevgeny Prigozhin", "Evgeny Prigozhin", "Yevgeniy Prigozhin"],
+            &["Dmitriy Ivanov", "Dmitry Ivanov", "Dmitrii Ivanov"],
+            &["Abd al-Rahman", "Abdul Rahman", "ABDEL RAHMAN", "Abd el Rahman"],
+            &["Second Academy", "2nd Academy", "2 Academy"],
+            &["Zhang Wei", "Chang Wei"],
+        ];
+        for group in groups {
+            let first = texts(group[0]);
+            for name in &group[1..] {
+                assert_eq!(texts(name), first, "{name} vs {}", group[0]);
+            }
+        }
+    }
+
+    #[test]
+    fn classes() {
+        let cases = [
+            (
+                "Limited Liability Company ROMASHKA",
+                vec![TokenClass::LegalForm, TokenClass::LegalForm, TokenClass::LegalForm, TokenClass::Name],
+            ),
+            ("Dr Jane Doe", vec![TokenClass::Honorific, TokenClass::Name, TokenClass::Name]),
+            ("SHEIKH Ahmad", vec![TokenClass::Honorific, TokenClass::Name]),
+        ];
+        for (name, classes) in cases {
+            let got: Vec<TokenClass> = analyze(name).into_iter().map(|t| t.class).collect();
+            assert_eq!(got, classes, "{name}");
+        }
+    }
+
+    #[test]
+    fn unknown_words_pass_through() {
+        assert_eq!(texts("Ozdag Umit"), ["ozdag", "umit"]);
+        assert!(analyze("").is_empty());
+    }
+}
