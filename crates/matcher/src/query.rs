@@ -2,7 +2,7 @@
 //! each may pair with.
 
 use interdict_index::{Index, MIN_TYPO_TOKEN_LEN};
-use interdict_text::{analyze, phonetic_key, TokenClass};
+use interdict_text::{analyze, canonical_token, phonetic_key, TokenClass};
 
 /// How a query token pairs with an index token.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -55,20 +55,28 @@ pub struct Query {
     pub truncated: bool,
     /// The analysed query tokens joined by spaces, for the explanation.
     pub text: String,
+    /// The query holds a legal-form word: it names an organisation.
+    pub has_legal_form: bool,
+    /// The query opens with an honorific: it names a person.
+    pub has_honorific: bool,
 }
 
 /// Queries at least this long may have been cut at a 35-character line.
 const TRUNCATION_LENGTH: usize = 33;
 /// Similarity floor for sounds-alike pairs (Jaro-Winkler).
-const MIN_SOUNDS_ALIKE: f64 = 0.80;
-/// Similarity given to pairs one edit apart, by token length.
+const MIN_SOUNDS_ALIKE: f64 = 0.88;
+/// Similarity given to pairs one edit apart, by token length: one letter changes a
+/// short word more.
 fn typo_similarity(len: usize) -> f32 {
     match len {
-        0..=4 => 0.80,
-        5..=6 => 0.88,
-        _ => 0.92,
+        0..=5 => 0.78,
+        6..=7 => 0.86,
+        _ => 0.91,
     }
 }
+/// Words up to this long must keep their first letter to count as a typo (`sang` is
+/// not a typo of `kang`).
+const SHORT_TYPO_LEN: usize = 5;
 /// Weight of a single-letter initial.
 pub const INITIAL_WEIGHT: f32 = 0.5;
 /// Weight of a query token the lists do not hold and that has no near spelling.
@@ -127,7 +135,9 @@ impl Query {
         }
         let total_weight = tokens.iter().map(|t| t.weight).sum();
         let text = analyzed.iter().map(|t| t.text.as_str()).collect::<Vec<_>>().join(" ");
-        Query { tokens, joins, total_weight, truncated, text }
+        let has_legal_form = analyzed.iter().any(|t| t.class == TokenClass::LegalForm) && has_name_token;
+        let has_honorific = analyzed.first().is_some_and(|t| t.class == TokenClass::Honorific) && has_name_token;
+        Query { tokens, joins, total_weight, truncated, text, has_legal_form, has_honorific }
     }
 }
 
@@ -148,7 +158,8 @@ fn token_options(index: &Index, token: &str) -> Vec<Option_> {
             let id = id.to_native();
             let sim = strsim::jaro_winkler(token, index.token(id));
             if sim >= MIN_SOUNDS_ALIKE {
-                push(&mut out, id, (sim as f32).min(0.97), PairKind::SoundsAlike);
+                // Squared: a sounds-alike pair is weaker evidence than its spelling suggests.
+                push(&mut out, id, ((sim * sim) as f32).min(0.95), PairKind::SoundsAlike);
             }
         }
     }
@@ -156,7 +167,11 @@ fn token_options(index: &Index, token: &str) -> Vec<Option_> {
         let sim = typo_similarity(token.len());
         let consider = |out: &mut Vec<Option_>, id: u32| {
             let other = index.token(id);
-            if other != token && strsim::osa_distance(token, other) == 1 {
+            let same_start = other.as_bytes().first() == token.as_bytes().first();
+            if other != token
+                && (token.len() > SHORT_TYPO_LEN || same_start)
+                && strsim::osa_distance(token, other) == 1
+            {
                 push(out, id, sim, PairKind::Typo);
             }
         };
@@ -179,18 +194,43 @@ fn token_options(index: &Index, token: &str) -> Vec<Option_> {
     out
 }
 
-/// Index token pairs that, written together, make this query token.
+/// Index token pairs that, written together, make this query token: both halves
+/// exact (after rewriting each to its canonical spelling), or one exact and the other
+/// one edit away or sounding alike.
 fn split_options(index: &Index, token: &str) -> Vec<Option_> {
     let mut out = Vec::new();
-    if token.len() < 6 || !token.is_ascii() {
+    if token.len() < 4 || !token.is_ascii() {
         return out;
     }
-    for cut in 3..=token.len() - 3 {
+    for cut in 2..=token.len() - 2 {
         let (a, b) = token.split_at(cut);
-        if let (Some(x), Some(y)) = (index.token_id(a), index.token_id(b)) {
-            out.push(Option_ { token: x, sim: 0.95, kind: PairKind::SplitFirst });
-            out.push(Option_ { token: y, sim: 0.95, kind: PairKind::SplitSecond });
+        let (a, b) = (canonical_token(a), canonical_token(b));
+        match (index.token_id(&a), index.token_id(&b)) {
+            (Some(x), Some(y)) => {
+                out.push(Option_ { token: x, sim: SPLIT_SIM, kind: PairKind::SplitFirst });
+                out.push(Option_ { token: y, sim: SPLIT_SIM, kind: PairKind::SplitSecond });
+            }
+            (Some(x), None) if b.len() >= 4 => {
+                if let Some(o) = best_fuzzy(index, &b) {
+                    out.push(Option_ { token: x, sim: SPLIT_SIM * o.sim, kind: PairKind::SplitFirst });
+                    out.push(Option_ { token: o.token, sim: SPLIT_SIM * o.sim, kind: PairKind::SplitSecond });
+                }
+            }
+            (None, Some(y)) if a.len() >= 4 => {
+                if let Some(o) = best_fuzzy(index, &a) {
+                    out.push(Option_ { token: o.token, sim: SPLIT_SIM * o.sim, kind: PairKind::SplitFirst });
+                    out.push(Option_ { token: y, sim: SPLIT_SIM * o.sim, kind: PairKind::SplitSecond });
+                }
+            }
+            _ => {}
         }
     }
     out
+}
+
+/// Similarity of one query word with the two listed words it joins.
+const SPLIT_SIM: f32 = 0.95;
+
+fn best_fuzzy(index: &Index, token: &str) -> Option<Option_> {
+    token_options(index, token).into_iter().max_by(|a, b| a.sim.total_cmp(&b.sim))
 }

@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 
 use interdict_index::Index;
-use interdict_model::NameRole;
+use interdict_model::{EntityKind, NameRole};
 
 use crate::query::{PairKind, Query, INITIAL_WEIGHT};
 use crate::{MatchConfig, Scratch};
@@ -17,6 +17,11 @@ const INITIAL_SIM: f32 = 0.9;
 const JOIN_SIM: f32 = 0.95;
 /// Scores of matches on weak aliases are multiplied by this.
 const WEAK_ALIAS_FACTOR: f32 = 0.92;
+/// ... and by this when the weak alias pairs on a single word.
+const WEAK_SINGLE_WORD_FACTOR: f32 = 0.75;
+/// Scores are multiplied by this when the query's legal form or honorific says it is
+/// another kind of party than the listed one.
+const KIND_MISMATCH_FACTOR: f32 = 0.85;
 /// At most this many candidates are fully scored, best bounds first.
 const MAX_SCORED: usize = 256;
 
@@ -306,6 +311,7 @@ fn score_name(index: &Index, query: &Query, name_id: u32) -> Option<(f32, Vec<Pa
     let mut matched_n = 0.0f32;
     // Weight of listed tokens counted in the total: an initial counts as an initial.
     let mut n_total_adjust = 0.0f32;
+    let mut q_total_adjust = 0.0f32;
     for p in pairs {
         let qm: u64 = (p.q_first..=p.q_last).map(bit).fold(0, |a, b| a | b);
         let nm: u64 = p.listed().map(bit).fold(0, |a, b| a | b);
@@ -319,6 +325,7 @@ fn score_name(index: &Index, query: &Query, name_id: u32) -> Option<(f32, Vec<Pa
         matched_n += p.sim * wn;
         if p.kind == Kind::Initial {
             n_total_adjust += p.listed().map(|j| weights[j]).sum::<f32>() - wn;
+            q_total_adjust += (p.q_first..=p.q_last).map(|i| query.tokens[i].weight).sum::<f32>() - q_weight(&p);
         }
         chosen.push(p);
     }
@@ -334,11 +341,18 @@ fn score_name(index: &Index, query: &Query, name_id: u32) -> Option<(f32, Vec<Pa
                 .sum::<f32>();
         }
     }
-    let cov_q = (matched_q / query.total_weight.max(f32::MIN_POSITIVE)).min(1.0);
+    let cov_q = (matched_q / (query.total_weight - q_total_adjust).max(f32::MIN_POSITIVE)).min(1.0);
     let cov_n = (matched_n / total_n.max(f32::MIN_POSITIVE)).min(1.0);
     let mut score = QUERY_SHARE * cov_q + (1.0 - QUERY_SHARE) * cov_n;
     if NameRole::from(&name.role) == NameRole::WeakAlias {
-        score *= WEAK_ALIAS_FACTOR;
+        // A weak alias alone, one word long, is a nickname: it may rank, never alert.
+        let listed_words = chosen.iter().flat_map(|p| p.listed()).filter(|&j| !index.is_legal_form(tokens[j])).count();
+        score *= if listed_words < 2 { WEAK_SINGLE_WORD_FACTOR } else { WEAK_ALIAS_FACTOR };
+    }
+    // A legal form says the query is an organisation; an honorific says it is a person.
+    let kind = EntityKind::from(&index.entity(name.entity.to_native()).kind);
+    if (query.has_legal_form && kind == EntityKind::Person) || (query.has_honorific && kind == EntityKind::Organization) {
+        score *= KIND_MISMATCH_FACTOR;
     }
     chosen.sort_by_key(|p| p.q_first);
     Some((score.clamp(0.0, 1.0), chosen))
