@@ -59,10 +59,10 @@ pub fn build(entities: Vec<Entity>, sources: Vec<SourceMeta>, build_time: &str) 
         .iter()
         .map(|(token, holders)| {
             let w = (1.0 + name_count / holders.len().max(1) as f64).ln() as f32;
-            if interdict_text::token_class(token) == TokenClass::LegalForm {
-                w * LEGAL_FORM_WEIGHT
-            } else {
-                w
+            match interdict_text::token_class(token) {
+                TokenClass::LegalForm => w * LEGAL_FORM_WEIGHT,
+                TokenClass::Patronymic => w * PATRONYMIC_WEIGHT,
+                _ => w,
             }
         })
         .collect();
@@ -157,6 +157,10 @@ pub fn build(entities: Vec<Entity>, sources: Vec<SourceMeta>, build_time: &str) 
 
 /// Legal-form words weigh this fraction of an ordinary word of the same rarity.
 pub const LEGAL_FORM_WEIGHT: f32 = 0.1;
+
+/// Patronymics weigh this fraction of an ordinary word of the same rarity: payments
+/// often leave them out.
+pub const PATRONYMIC_WEIGHT: f32 = 0.5;
 
 /// Tokens shorter than this get no one-edit neighbours: a typo in a three-letter word
 /// makes another word too often.

@@ -2,7 +2,7 @@
 //! each may pair with.
 
 use interdict_index::{Index, MIN_TYPO_TOKEN_LEN};
-use interdict_text::{analyze, canonical_token, phonetic_key, TokenClass};
+use interdict_text::{analyze, canonical_token, phonetic_key, variant_typos, TokenClass};
 
 /// How a query token pairs with an index token.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -165,6 +165,12 @@ fn token_options(index: &Index, token: &str) -> Vec<Option_> {
     }
     if token.len() >= MIN_TYPO_TOKEN_LEN && token.is_ascii() {
         let sim = typo_similarity(token.len());
+        // A misspelt romanisation variant (`mohamd`): the index holds only canonical forms.
+        for canonical in variant_typos(token) {
+            if let Some(id) = index.token_id(canonical) {
+                push(&mut out, id, sim, PairKind::Typo);
+            }
+        }
         let consider = |out: &mut Vec<Option_>, id: u32| {
             let other = index.token(id);
             let same_start = other.as_bytes().first() == token.as_bytes().first();

@@ -26,7 +26,13 @@ pub enum TokenClass {
     LegalForm,
     /// A title or honorific (`mr`, `dr`, `haji`): no evidence when it opens a name.
     Honorific,
+    /// A Russian-style patronymic (`vyacheslavovich`, `nikolaevna`): payments often
+    /// leave it out, so it weighs less.
+    Patronymic,
 }
+
+/// Endings of East Slavic patronymics.
+const PATRONYMIC_ENDINGS: [&str; 6] = ["ovich", "evich", "ovna", "evna", "ichna", "yich"];
 
 /// One analysed token.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -42,6 +48,9 @@ struct Tables {
     phrases: HashMap<String, Vec<(Vec<String>, String)>>,
     legal_forms: HashSet<String>,
     honorifics: HashSet<String>,
+    /// Every spelling in the variants table, by each of its one-letter deletions, so a
+    /// misspelt variant (`mohamd`) still finds its canonical form.
+    variant_deletes: HashMap<String, Vec<(String, String)>>,
 }
 
 fn tables() -> &'static Tables {
@@ -76,7 +85,25 @@ fn tables() -> &'static Tables {
         let single_words = |text: &str| -> HashSet<String> {
             data_lines(text).map(normalize).filter(|w| !w.is_empty() && !w.contains(' ')).collect()
         };
+        let mut variant_deletes: HashMap<String, Vec<(String, String)>> = HashMap::new();
+        let spellings = variants.iter().map(|(v, c)| (v.clone(), c.clone())).chain(
+            variants.values().map(|c| (c.clone(), c.clone())).collect::<HashSet<_>>(),
+        );
+        for (spelling, canonical) in spellings {
+            if spelling.len() < 4 {
+                continue;
+            }
+            let mut keys = vec![spelling.clone()];
+            keys.extend((0..spelling.len()).map(|i| format!("{}{}", &spelling[..i], &spelling[i + 1..])));
+            for key in keys {
+                let entry = variant_deletes.entry(key).or_default();
+                if !entry.iter().any(|(s, _)| *s == spelling) {
+                    entry.push((spelling.clone(), canonical.clone()));
+                }
+            }
+        }
         Tables {
+            variant_deletes,
             variants,
             suffixes,
             phrases,
@@ -107,6 +134,44 @@ pub fn canonical_token(token: &str) -> String {
     token.to_string()
 }
 
+/// Canonical forms of the variant-table spellings one edit (insertion, deletion,
+/// substitution, adjacent transposition) from `token`: `mohamd` → `muhammad`.
+/// Empty when `token` itself is in the table.
+pub fn variant_typos(token: &str) -> Vec<&'static str> {
+    let t = tables();
+    if token.len() < 4 || t.variants.contains_key(token) || !token.is_ascii() {
+        return Vec::new();
+    }
+    let mut keys = vec![token.to_string()];
+    keys.extend((0..token.len()).map(|i| format!("{}{}", &token[..i], &token[i + 1..])));
+    let mut out: Vec<&'static str> = Vec::new();
+    for key in &keys {
+        for (spelling, canonical) in t.variant_deletes.get(key).into_iter().flatten() {
+            if spelling != token && canonical != token && osa_is_one(token, spelling) && !out.contains(&canonical.as_str()) {
+                out.push(canonical.as_str());
+            }
+        }
+    }
+    out
+}
+
+/// Whether two ASCII words are exactly one insertion, deletion, substitution or
+/// adjacent transposition apart.
+fn osa_is_one(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let (a, b) = (&a[prefix..], &b[prefix..]);
+    match a.len() as isize - b.len() as isize {
+        0 => {
+            a.len() >= 1
+                && (a[1..] == b[1..] || (a.len() >= 2 && a[0] == b[1] && a[1] == b[0] && a[2..] == b[2..]))
+        }
+        1 => a[1..] == *b,
+        -1 => b[1..] == *a,
+        _ => false,
+    }
+}
+
 /// The class of a canonical token.
 pub fn token_class(token: &str) -> TokenClass {
     let t = tables();
@@ -114,6 +179,8 @@ pub fn token_class(token: &str) -> TokenClass {
         TokenClass::LegalForm
     } else if t.honorifics.contains(token) {
         TokenClass::Honorific
+    } else if token.len() >= 8 && PATRONYMIC_ENDINGS.iter().any(|e| token.ends_with(e)) {
+        TokenClass::Patronymic
     } else {
         TokenClass::Name
     }
@@ -199,6 +266,29 @@ mod tests {
             let got: Vec<TokenClass> = analyze(name).into_iter().map(|t| t.class).collect();
             assert_eq!(got, classes, "{name}");
         }
+    }
+
+    #[test]
+    fn misspelt_variants_find_their_canonical_form() {
+        let cases: &[(&str, &[&str])] = &[
+            ("mohamd", &["muhammad"]),
+            ("muhmmad", &["muhammad"]),
+            ("akexey", &["aleksey"]),
+            ("ttaiana", &["tatyana"]),
+            ("muhammad", &[]),
+            ("zzzz", &[]),
+        ];
+        for (token, expected) in cases {
+            assert_eq!(variant_typos(token), *expected, "{token}");
+        }
+        assert!(osa_is_one("abcd", "abdc") && osa_is_one("abc", "abcd") && !osa_is_one("abc", "abc"));
+    }
+
+    #[test]
+    fn patronymics_are_classed() {
+        assert_eq!(token_class("vyacheslavovich"), TokenClass::Patronymic);
+        assert_eq!(token_class("nikolaevna"), TokenClass::Patronymic);
+        assert_eq!(token_class("ivanov"), TokenClass::Name);
     }
 
     #[test]
