@@ -114,6 +114,8 @@ pub fn build(entities: Vec<Entity>, sources: Vec<SourceMeta>, build_time: &str) 
     drop(token_ids);
     let name_weights: Vec<f32> =
         indexed_names.iter().map(|n| n.tokens.iter().map(|t| token_weights[*t as usize]).sum()).collect();
+    let name_has_initial: Vec<u8> =
+        indexed_names.iter().map(|n| u8::from(n.tokens.iter().any(|t| tokens[*t as usize].len() == 1))).collect();
     let (token_fst, token_postings) = fst_and_postings(token_names.into_iter())?;
     let (phonetic_fst, phonetic_postings) = fst_and_postings(phonetic.into_iter())?;
     let (delete_fst, delete_postings) = fst_and_postings(deletes.into_iter())?;
@@ -138,6 +140,7 @@ pub fn build(entities: Vec<Entity>, sources: Vec<SourceMeta>, build_time: &str) 
         tokens,
         token_weights,
         name_weights,
+        name_has_initial,
         token_legal_form,
         delete_fst,
         delete_tokens: delete_postings,

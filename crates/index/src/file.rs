@@ -188,6 +188,11 @@ impl Index {
         self.data().name_weights.get(name_id as usize).map_or(0.0, |w| w.to_native())
     }
 
+    /// Whether one of a name's tokens is a single letter.
+    pub fn name_has_initial(&self, name_id: u32) -> bool {
+        self.data().name_has_initial.get(name_id as usize).is_some_and(|b| *b != 0)
+    }
+
     /// Whether a token is a legal-form word (`llc`, `limited`...).
     pub fn is_legal_form(&self, token_id: u32) -> bool {
         self.data().token_legal_form.get(token_id as usize).is_some_and(|b| *b != 0)
@@ -286,6 +291,7 @@ fn check_consistency(d: &ArchivedIndexData) -> Result<(), Error> {
     if d.token_weights.len() != d.tokens.len()
         || d.token_legal_form.len() != d.tokens.len()
         || d.name_weights.len() != d.names.len()
+        || d.name_has_initial.len() != d.names.len()
     {
         return Err(Error::Inconsistent("token tables differ in length".into()));
     }

@@ -95,6 +95,8 @@ pub struct IndexData {
     pub token_weights: Vec<f32>,
     /// Per name id: the sum of its tokens' weights.
     pub name_weights: Vec<f32>,
+    /// Per name id: 1 if one of its tokens is a single letter (an initial), else 0.
+    pub name_has_initial: Vec<u8>,
     /// Per token id: 1 if the token is a legal-form word, else 0.
     pub token_legal_form: Vec<u8>,
     /// fst map: a token with one character deleted → list id in `delete_tokens`.

@@ -22,6 +22,12 @@ const WEAK_SINGLE_WORD_FACTOR: f32 = 0.75;
 /// Scores are multiplied by this when the query's legal form or honorific says it is
 /// another kind of party than the listed one.
 const KIND_MISMATCH_FACTOR: f32 = 0.85;
+/// When every query word pairs (two or more), the listed words left over count this
+/// much of their weight.
+const UNPAIRED_LISTED_WEIGHT: f32 = 0.5;
+/// The smallest share of a name's weight its paired words can make after that
+/// discount, relative to before; the bound divides by it to stay an upper bound.
+const UNPAIRED_LISTED_DISCOUNT_FLOOR: f32 = UNPAIRED_LISTED_WEIGHT;
 /// At most this many candidates are fully scored, best bounds first.
 const MAX_SCORED: usize = 256;
 
@@ -90,8 +96,12 @@ pub(crate) fn search(index: &Index, config: &MatchConfig, query: &Query, scratch
     let touched = &mut scratch.touched;
     touched.clear();
 
-    // Initials pair without postings; assume the best for every candidate.
+    // Initials pair without postings; assume the best for every candidate. Any query word
+    // may also pair with a listed initial, for at most an initial's weight.
+    let has_initials = query.tokens.iter().any(|t| t.initial);
     let optimistic: f32 = query.tokens.iter().filter(|t| t.initial).map(|t| t.weight).sum();
+    let optimistic_listed_initials: f32 =
+        query.tokens.iter().filter(|t| !t.initial).map(|t| t.weight.min(INITIAL_WEIGHT)).sum();
 
     for join in &query.joins {
         let w = query.tokens[join.first].weight + query.tokens[join.first + 1].weight;
@@ -154,9 +164,17 @@ pub(crate) fn search(index: &Index, config: &MatchConfig, query: &Query, scratch
     let mut candidates: Vec<(f32, u32)> = Vec::new();
     for &name in touched.iter() {
         let b = std::mem::take(&mut bounds[name as usize]);
-        let cov_q = ((b.query_weight + optimistic) / total).min(1.0);
+        let listed_initials = index.name_has_initial(name);
+        let extra_q = optimistic + if listed_initials { optimistic_listed_initials } else { 0.0 };
+        let cov_q = ((b.query_weight + extra_q) / total).min(1.0);
         let name_total = index.name_weight(name).max(f32::MIN_POSITIVE);
-        let cov_n = (b.name_weight / name_total).min(1.0);
+        // Initials on either side, a cut-short query and discounted middle words can
+        // lift the listed side past what postings show: no bound there.
+        let cov_n = if has_initials || listed_initials || query.truncated {
+            1.0
+        } else {
+            (b.name_weight / name_total / UNPAIRED_LISTED_DISCOUNT_FLOOR).min(1.0)
+        };
         let bound = QUERY_SHARE * cov_q + (1.0 - QUERY_SHARE) * cov_n;
         if bound >= threshold - 1e-4 {
             candidates.push((bound, name));
@@ -330,6 +348,14 @@ fn score_name(index: &Index, query: &Query, name_id: u32) -> Option<(f32, Vec<Pa
         chosen.push(p);
     }
     let mut total_n: f32 = weights.iter().sum::<f32>() - n_total_adjust;
+    let paired_name_words = chosen.iter().flat_map(|p| p.listed()).filter(|&j| !index.is_legal_form(tokens[j])).count();
+    let query_fully_paired = query.tokens.iter().enumerate().all(|(i, t)| t.weight == 0.0 || q_used & bit(i) != 0);
+    if query_fully_paired && paired_name_words >= 2 {
+        // Every word of the query is in the listed name: the listed words left over are
+        // middle names and second surnames, which payments often drop.
+        let unpaired: f32 = weights.iter().enumerate().filter(|(j, _)| n_used & bit(*j) == 0).map(|(_, w)| w).sum();
+        total_n -= unpaired * (1.0 - UNPAIRED_LISTED_WEIGHT);
+    }
     if query.truncated {
         // Listed words after the last one paired may lie past the cut.
         if let Some(last) = chosen.iter().flat_map(|p| p.listed()).max() {
