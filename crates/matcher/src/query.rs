@@ -141,14 +141,24 @@ impl Query {
     }
 }
 
+/// Similarity cap for two words of which one only extends the other (`bell`/`bello`,
+/// `hasan`/`hasani`, `min`/`minh`): an added ending usually makes another name.
+const EXTENSION_SIM: f32 = 0.70;
+
+fn is_extension(a: &str, b: &str) -> bool {
+    a != b && (a.starts_with(b) || b.starts_with(a))
+}
+
 /// Exact, sounds-alike and one-edit index tokens for a query token.
 fn token_options(index: &Index, token: &str) -> Vec<Option_> {
     let mut out: Vec<Option_> = Vec::new();
-    let push = |out: &mut Vec<Option_>, id: u32, sim: f32, kind: PairKind| match out.iter_mut().find(|o| o.token == id)
-    {
-        Some(o) if o.sim < sim => *o = Option_ { token: id, sim, kind },
-        Some(_) => {}
-        None => out.push(Option_ { token: id, sim, kind }),
+    let push = |out: &mut Vec<Option_>, id: u32, sim: f32, kind: PairKind| {
+        let sim = if kind != PairKind::Exact && is_extension(token, index.token(id)) { sim.min(EXTENSION_SIM) } else { sim };
+        match out.iter_mut().find(|o| o.token == id) {
+            Some(o) if o.sim < sim => *o = Option_ { token: id, sim, kind },
+            Some(_) => {}
+            None => out.push(Option_ { token: id, sim, kind }),
+        }
     };
     if let Some(id) = index.token_id(token) {
         push(&mut out, id, 1.0, PairKind::Exact);

@@ -25,6 +25,9 @@ const KIND_MISMATCH_FACTOR: f32 = 0.85;
 /// When every query word pairs (two or more), the listed words left over count this
 /// much of their weight.
 const UNPAIRED_LISTED_WEIGHT: f32 = 0.5;
+/// ... provided one paired word is at least this rare (a weight of 8 is a word held by
+/// about one listed name in 3,000): common first name and surname pairs are not enough.
+const RARE_WORD_WEIGHT: f32 = 8.0;
 /// The smallest share of a name's weight its paired words can make after that
 /// discount, relative to before; the bound divides by it to stay an upper bound.
 const UNPAIRED_LISTED_DISCOUNT_FLOOR: f32 = UNPAIRED_LISTED_WEIGHT;
@@ -350,7 +353,8 @@ fn score_name(index: &Index, query: &Query, name_id: u32) -> Option<(f32, Vec<Pa
     let mut total_n: f32 = weights.iter().sum::<f32>() - n_total_adjust;
     let paired_name_words = chosen.iter().flat_map(|p| p.listed()).filter(|&j| !index.is_legal_form(tokens[j])).count();
     let query_fully_paired = query.tokens.iter().enumerate().all(|(i, t)| t.weight == 0.0 || q_used & bit(i) != 0);
-    if query_fully_paired && paired_name_words >= 2 {
+    let rarest_paired = chosen.iter().flat_map(|p| p.listed()).map(|j| weights[j]).fold(0.0, f32::max);
+    if query_fully_paired && paired_name_words >= 2 && rarest_paired >= RARE_WORD_WEIGHT {
         // Every word of the query is in the listed name: the listed words left over are
         // middle names and second surnames, which payments often drop.
         let unpaired: f32 = weights.iter().enumerate().filter(|(j, _)| n_used & bit(*j) == 0).map(|(_, w)| w).sum();

@@ -147,7 +147,16 @@ pub fn variant_typos(token: &str) -> Vec<&'static str> {
     let mut out: Vec<&'static str> = Vec::new();
     for key in &keys {
         for (spelling, canonical) in t.variant_deletes.get(key).into_iter().flatten() {
-            if spelling != token && canonical != token && osa_is_one(token, spelling) && !out.contains(&canonical.as_str()) {
+            // The first and last letters must agree: a different ending is often another
+            // name (`ghasemi` is not `ghasem`).
+            let same_ends = spelling.as_bytes().first() == token.as_bytes().first()
+                && spelling.as_bytes().last() == token.as_bytes().last();
+            if spelling != token
+                && canonical != token
+                && same_ends
+                && osa_is_one(token, spelling)
+                && !out.contains(&canonical.as_str())
+            {
                 out.push(canonical.as_str());
             }
         }
@@ -199,8 +208,26 @@ pub fn token_class(token: &str) -> TokenClass {
 /// ```
 pub fn analyze(name: &str) -> Vec<NameToken> {
     let normalized = normalize(name);
-    let words: Vec<&str> = normalized.split(' ').filter(|w| !w.is_empty()).collect();
+    let split: Vec<&str> = normalized.split(' ').filter(|w| !w.is_empty()).collect();
     let t = tables();
+    // Legal forms written with dots ("S.A.", "A.S.", "e.V.") normalise to single letters;
+    // a run of single letters that spells a legal form is that legal form.
+    let mut merged: Vec<String> = Vec::with_capacity(split.len());
+    let mut i = 0;
+    while i < split.len() {
+        let run = split[i..].iter().take_while(|w| w.len() == 1).count();
+        if run >= 2 {
+            let joined: String = split[i..i + run].concat();
+            if t.legal_forms.contains(&joined) {
+                merged.push(joined);
+                i += run;
+                continue;
+            }
+        }
+        merged.push(split[i].to_string());
+        i += 1;
+    }
+    let words: Vec<&str> = merged.iter().map(String::as_str).collect();
     let mut out = Vec::with_capacity(words.len());
     let mut i = 0;
     while i < words.len() {
@@ -261,6 +288,8 @@ mod tests {
             ),
             ("Dr Jane Doe", vec![TokenClass::Honorific, TokenClass::Name, TokenClass::Name]),
             ("SHEIKH Ahmad", vec![TokenClass::Honorific, TokenClass::Name]),
+            ("SCHNEIDER S.A. de C.V.", vec![TokenClass::Name, TokenClass::LegalForm, TokenClass::Name, TokenClass::LegalForm]),
+            ("O. G. STEPANOVA", vec![TokenClass::Name, TokenClass::Name, TokenClass::Name]),
         ];
         for (name, classes) in cases {
             let got: Vec<TokenClass> = analyze(name).into_iter().map(|t| t.class).collect();
@@ -275,6 +304,7 @@ mod tests {
             ("muhmmad", &["muhammad"]),
             ("akexey", &["aleksey"]),
             ("ttaiana", &["tatyana"]),
+            ("ghasemi", &[]),
             ("muhammad", &[]),
             ("zzzz", &[]),
         ];
