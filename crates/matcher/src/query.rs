@@ -63,6 +63,8 @@ pub struct Query {
 
 /// Queries at least this long may have been cut at a 35-character line.
 const TRUNCATION_LENGTH: usize = 33;
+/// Similarity of a cut-short last word with the listed word it begins.
+const PREFIX_SIM: f32 = 0.95;
 /// Similarity floor for sounds-alike pairs (Jaro-Winkler).
 const MIN_SOUNDS_ALIKE: f64 = 0.88;
 /// Similarity given to pairs one edit apart, by token length: one letter changes a
@@ -98,8 +100,11 @@ impl Query {
             let mut options = if initial { Vec::new() } else { token_options(index, &t.text) };
             if truncated && is_last && n > 1 && t.text.len() >= 2 {
                 for id in index.tokens_with_prefix(&t.text, 32) {
-                    if !options.iter().any(|o| o.token == id) {
-                        options.push(Option_ { token: id, sim: 0.95, kind: PairKind::Prefix });
+                    let prefix = Option_ { token: id, sim: PREFIX_SIM, kind: PairKind::Prefix };
+                    match options.iter_mut().find(|o| o.token == id) {
+                        Some(o) if o.sim < PREFIX_SIM => *o = prefix,
+                        Some(_) => {}
+                        None => options.push(prefix),
                     }
                 }
             }
