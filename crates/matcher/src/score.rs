@@ -130,27 +130,20 @@ pub(crate) fn search(index: &Index, config: &MatchConfig, query: &Query, scratch
     for &qi in &order {
         let qt = &query.tokens[qi];
         // Could a name holding none of the tokens taken so far still reach the threshold?
-        let reachable = QUERY_SHARE * ((remaining + optimistic) / total).min(1.0) + (1.0 - QUERY_SHARE) >= threshold;
+        let reachable = QUERY_SHARE * ((remaining + optimistic + optimistic_listed_initials) / total).min(1.0)
+            + (1.0 - QUERY_SHARE)
+            >= threshold;
         remaining -= qt.weight;
-        if !reachable {
-            // Only the names already found matter: raise their bounds as if they held it.
-            let best_sim = qt.options.iter().map(|o| o.sim).fold(0.0, f32::max);
-            for &name in touched.iter() {
-                let b = &mut bounds[name as usize];
-                if b.query_mask & bit(qi) == 0 {
-                    b.query_mask |= bit(qi);
-                    b.query_weight += qt.weight * best_sim;
-                }
-                b.name_weight = f32::INFINITY;
-            }
-            continue;
-        }
         for opt in &qt.options {
             let wq = qt.weight * opt.sim;
             let wn = index.token_weight(opt.token) * opt.sim;
             for name in index.names_with_token(opt.token) {
                 let b = &mut bounds[name.to_native() as usize];
                 if !b.touched {
+                    if !reachable {
+                        // Only names already found can still reach the threshold.
+                        continue;
+                    }
                     b.touched = true;
                     touched.push(name.to_native());
                 }
