@@ -74,6 +74,11 @@ pub fn build(entities: Vec<Entity>, sources: Vec<SourceMeta>, build_time: &str) 
         for variant in one_deletes(token) {
             deletes.entry(variant).or_default().push(id);
         }
+        // The token itself too, so one lookup of a query word's deletion finds both the
+        // listed words it is one deletion of and the listed word it equals.
+        if token.len() + 1 >= MIN_TYPO_TOKEN_LEN {
+            deletes.entry(token.to_string()).or_default().push(id);
+        }
     }
     for ids in deletes.values_mut() {
         ids.sort_unstable();

@@ -198,9 +198,10 @@ impl Index {
         self.data().token_legal_form.get(token_id as usize).is_some_and(|b| *b != 0)
     }
 
-    /// Index tokens that share a one-character deletion with `key` (pass a token to
-    /// find tokens that are it plus one character, or a token's deletion to find tokens
-    /// one substitution or transposition away).
+    /// Index tokens that `key` is a one-character deletion of, and the index token equal
+    /// to `key` if there is one (three or more characters). Pass a query word to find
+    /// listed words one character longer; pass each of its deletions to find listed
+    /// words one substitution, transposition or character shorter.
     pub fn tokens_with_deletion(&self, key: &str) -> &[ArchivedU32] {
         match map_get(&self.data().delete_fst, key) {
             Some(id) => postings(&self.data().delete_tokens, id),

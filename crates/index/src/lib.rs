@@ -100,7 +100,8 @@ pub struct IndexData {
     /// Per token id: 1 if the token is a legal-form word, else 0.
     pub token_legal_form: Vec<u8>,
     /// fst map: a token with one character deleted → list id in `delete_tokens`.
-    /// Tokens of four or more characters only; finds tokens one edit away.
+    /// Tokens of four or more characters only; finds tokens one edit away. Tokens of
+    /// three or more characters are also keys of their own, pointing at themselves.
     pub delete_fst: Vec<u8>,
     pub delete_tokens: Postings,
     /// fst map: token → token id.

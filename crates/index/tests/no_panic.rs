@@ -253,11 +253,13 @@ fn read_tables(index: &Index) {
         let _ = index.entity_owned(i);
     }
     for i in 0..index.name_count() as u32 {
+        let _ = (index.name_weight(i), index.name_has_initial(i));
         for token in index.name(i).tokens.iter() {
             let _ = index.token(token.to_native());
         }
     }
     for id in 0..index.token_count() as u32 {
+        let _ = (index.token_weight(id), index.is_legal_form(id));
         for name in index.names_with_token(id) {
             let _ = index.name(name.to_native());
         }
@@ -278,6 +280,8 @@ fn look_up_everything(index: &Index) {
             for token in normalized.split(' ') {
                 let _ = index.token_id(token);
                 let _ = index.tokens_with_phonetic_key(&interdict_text::phonetic_key(token));
+                let _ = index.tokens_with_deletion(token);
+                let _ = index.tokens_with_prefix(token.get(..1).unwrap_or(""), 10);
             }
         }
     }
@@ -316,7 +320,13 @@ fn corrupt_fst_lookups_never_panic() {
     let original = sample();
     let index = Index::from_bytes(original.to_vec()).unwrap();
     let d = index.data();
-    let fsts = [d.token_fst.as_slice(), d.phonetic_fst.as_slice(), d.name_fst.as_slice(), d.identifier_fst.as_slice()];
+    let fsts = [
+        d.token_fst.as_slice(),
+        d.phonetic_fst.as_slice(),
+        d.delete_fst.as_slice(),
+        d.name_fst.as_slice(),
+        d.identifier_fst.as_slice(),
+    ];
     for fst_bytes in fsts {
         let start = find(original, fst_bytes);
         for at in start..start + fst_bytes.len() {
@@ -332,3 +342,6 @@ fn corrupt_fst_lookups_never_panic() {
         }
     }
 }
+pub fn sample_for_tmp() -> &'static [u8] { sample() }
+pub fn read_tables_for_tmp(i: &Index) { read_tables(i) }
+pub fn entities_for_tmp() -> Vec<Entity> { entities() }

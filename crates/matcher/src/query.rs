@@ -59,10 +59,16 @@ pub struct Query {
     pub has_legal_form: bool,
     /// The query opens with an honorific: it names a person.
     pub has_honorific: bool,
+    /// The query holds a word that can identify a party: not only legal forms,
+    /// honorifics and initials ("LIMITED LIABILITY COMPANY", "MR A.").
+    pub informative: bool,
 }
 
 /// Queries at least this long may have been cut at a 35-character line.
 const TRUNCATION_LENGTH: usize = 33;
+/// A query word held by at least this many listed names is not expanded to its
+/// one-edit neighbours.
+const COMMON_EXACT_POSTINGS: usize = 100;
 /// Similarity of a cut-short last word with the listed word it begins.
 const PREFIX_SIM: f32 = 0.95;
 /// Similarity floor for sounds-alike pairs (Jaro-Winkler).
@@ -142,7 +148,9 @@ impl Query {
         let text = analyzed.iter().map(|t| t.text.as_str()).collect::<Vec<_>>().join(" ");
         let has_legal_form = analyzed.iter().any(|t| t.class == TokenClass::LegalForm) && has_name_token;
         let has_honorific = analyzed.first().is_some_and(|t| t.class == TokenClass::Honorific) && has_name_token;
-        Query { tokens, joins, total_weight, truncated, text, has_legal_form, has_honorific }
+        let informative =
+            analyzed.iter().any(|t| matches!(t.class, TokenClass::Name | TokenClass::Patronymic) && t.text.len() > 1);
+        Query { tokens, joins, total_weight, truncated, text, has_legal_form, has_honorific, informative }
     }
 }
 
@@ -158,27 +166,37 @@ fn is_extension(a: &str, b: &str) -> bool {
 fn token_options(index: &Index, token: &str) -> Vec<Option_> {
     let mut out: Vec<Option_> = Vec::new();
     let push = |out: &mut Vec<Option_>, id: u32, sim: f32, kind: PairKind| {
-        let sim = if kind != PairKind::Exact && is_extension(token, index.token(id)) { sim.min(EXTENSION_SIM) } else { sim };
+        let sim =
+            if kind != PairKind::Exact && is_extension(token, index.token(id)) { sim.min(EXTENSION_SIM) } else { sim };
         match out.iter_mut().find(|o| o.token == id) {
             Some(o) if o.sim < sim => *o = Option_ { token: id, sim, kind },
             Some(_) => {}
             None => out.push(Option_ { token: id, sim, kind }),
         }
     };
-    if let Some(id) = index.token_id(token) {
+    let exact = index.token_id(token);
+    if let Some(id) = exact {
         push(&mut out, id, 1.0, PairKind::Exact);
     }
-    if token.len() >= 3 {
+    // A common word the lists hold is taken as written: its sounds-alike and one-edit
+    // neighbours cost the most and are rarely what was meant.
+    let common = exact.is_some_and(|id| index.names_with_token(id).len() >= COMMON_EXACT_POSTINGS);
+    if !common && token.len() >= 3 {
         for id in index.tokens_with_phonetic_key(&phonetic_key(token)) {
             let id = id.to_native();
-            let sim = strsim::jaro_winkler(token, index.token(id));
+            let other = index.token(id);
+            // Jaro-Winkler cannot reach the floor across a large length gap.
+            if other.len().abs_diff(token.len()) * 3 > token.len().max(other.len()) {
+                continue;
+            }
+            let sim = interdict_text::jaro_winkler(token, other);
             if sim >= MIN_SOUNDS_ALIKE {
                 // Squared: a sounds-alike pair is weaker evidence than its spelling suggests.
                 push(&mut out, id, ((sim * sim) as f32).min(0.95), PairKind::SoundsAlike);
             }
         }
     }
-    if token.len() >= MIN_TYPO_TOKEN_LEN && token.is_ascii() {
+    if !common && token.len() >= MIN_TYPO_TOKEN_LEN && token.is_ascii() {
         let sim = typo_similarity(token.len());
         // A misspelt romanisation variant (`mohamd`): the index holds only canonical forms.
         for canonical in variant_typos(token) {
@@ -189,9 +207,7 @@ fn token_options(index: &Index, token: &str) -> Vec<Option_> {
         let consider = |out: &mut Vec<Option_>, id: u32| {
             let other = index.token(id);
             let same_start = other.as_bytes().first() == token.as_bytes().first();
-            if other != token
-                && (token.len() > SHORT_TYPO_LEN || same_start)
-                && strsim::osa_distance(token, other) == 1
+            if other != token && (token.len() > SHORT_TYPO_LEN || same_start) && strsim::osa_distance(token, other) == 1
             {
                 push(out, id, sim, PairKind::Typo);
             }
@@ -200,13 +216,13 @@ fn token_options(index: &Index, token: &str) -> Vec<Option_> {
         for id in index.tokens_with_deletion(token) {
             consider(&mut out, id.to_native());
         }
+        let mut deleted = String::with_capacity(token.len());
         for i in 0..token.len() {
-            let deleted = format!("{}{}", &token[..i], &token[i + 1..]);
-            // The query token has one more character than the index token.
-            if let Some(id) = index.token_id(&deleted) {
-                consider(&mut out, id);
-            }
-            // Same length: one substitution or transposition.
+            deleted.clear();
+            deleted.push_str(&token[..i]);
+            deleted.push_str(&token[i + 1..]);
+            // Same length (one substitution or transposition), or the query word has one
+            // character more than the listed word.
             for id in index.tokens_with_deletion(&deleted) {
                 consider(&mut out, id.to_native());
             }

@@ -32,7 +32,7 @@ const RARE_WORD_WEIGHT: f32 = 8.0;
 /// discount, relative to before; the bound divides by it to stay an upper bound.
 const UNPAIRED_LISTED_DISCOUNT_FLOOR: f32 = UNPAIRED_LISTED_WEIGHT;
 /// At most this many candidates are fully scored, best bounds first.
-const MAX_SCORED: usize = 256;
+const MAX_SCORED: usize = 128;
 
 /// A listed name that matched the query.
 #[derive(Debug, Clone, PartialEq)]
@@ -106,58 +106,65 @@ pub(crate) fn search(index: &Index, config: &MatchConfig, query: &Query, scratch
     let optimistic_listed_initials: f32 =
         query.tokens.iter().filter(|t| !t.initial).map(|t| t.weight.min(INITIAL_WEIGHT)).sum();
 
-    for join in &query.joins {
-        let w = query.tokens[join.first].weight + query.tokens[join.first + 1].weight;
-        let wn = index.token_weight(join.token);
-        for name in index.names_with_token(join.token) {
-            let b = &mut bounds[name.to_native() as usize];
-            if !b.touched {
-                b.touched = true;
-                touched.push(name.to_native());
-            }
-            let mask = bit(join.first) | bit(join.first + 1);
-            if b.query_mask & mask == 0 {
-                b.query_mask |= mask;
-                b.query_weight += w * JOIN_SIM;
-            }
-            b.name_weight += wn;
-        }
-    }
-
-    let mut order: Vec<usize> = (0..query.tokens.len()).filter(|&i| !query.tokens[i].options.is_empty()).collect();
-    order.sort_by_key(|&i| query.tokens[i].postings);
-    let mut remaining: f32 = order.iter().map(|&i| query.tokens[i].weight).sum();
-    for &qi in &order {
-        let qt = &query.tokens[qi];
-        // Could a name holding none of the tokens taken so far still reach the threshold?
-        let reachable = QUERY_SHARE * ((remaining + optimistic + optimistic_listed_initials) / total).min(1.0)
-            + (1.0 - QUERY_SHARE)
-            >= threshold;
-        remaining -= qt.weight;
-        for opt in &qt.options {
-            let wq = qt.weight * opt.sim;
-            let wn = index.token_weight(opt.token) * opt.sim;
-            for name in index.names_with_token(opt.token) {
+    if query.informative {
+        for join in &query.joins {
+            let w = query.tokens[join.first].weight + query.tokens[join.first + 1].weight;
+            let wn = index.token_weight(join.token);
+            for name in index.names_with_token(join.token) {
                 let b = &mut bounds[name.to_native() as usize];
                 if !b.touched {
-                    if !reachable {
-                        // Only names already found can still reach the threshold.
-                        continue;
-                    }
                     b.touched = true;
                     touched.push(name.to_native());
                 }
-                // Options come best first, so the first one to reach a name counts.
-                if b.query_mask & bit(qi) == 0 {
-                    b.query_mask |= bit(qi);
-                    b.query_weight += wq;
+                let mask = bit(join.first) | bit(join.first + 1);
+                if b.query_mask & mask == 0 {
+                    b.query_mask |= mask;
+                    b.query_weight += w * JOIN_SIM;
                 }
                 b.name_weight += wn;
+            }
+        }
+
+        let mut order: Vec<usize> = (0..query.tokens.len()).filter(|&i| !query.tokens[i].options.is_empty()).collect();
+        order.sort_by_key(|&i| query.tokens[i].postings);
+        let mut remaining: f32 = order.iter().map(|&i| query.tokens[i].weight).sum();
+        for &qi in &order {
+            let qt = &query.tokens[qi];
+            // Could a name holding none of the tokens taken so far still reach the threshold?
+            let reachable = QUERY_SHARE * ((remaining + optimistic + optimistic_listed_initials) / total).min(1.0)
+                + (1.0 - QUERY_SHARE)
+                >= threshold;
+            remaining -= qt.weight;
+            for opt in &qt.options {
+                let wq = qt.weight * opt.sim;
+                let wn = index.token_weight(opt.token) * opt.sim;
+                for name in index.names_with_token(opt.token) {
+                    let b = &mut bounds[name.to_native() as usize];
+                    if !b.touched {
+                        if !reachable {
+                            // Only names already found can still reach the threshold.
+                            continue;
+                        }
+                        b.touched = true;
+                        touched.push(name.to_native());
+                    }
+                    // Options come best first, so the first one to reach a name counts.
+                    if b.query_mask & bit(qi) == 0 {
+                        b.query_mask |= bit(qi);
+                        b.query_weight += wq;
+                    }
+                    b.name_weight += wn;
+                }
             }
         }
     }
 
     let mut candidates: Vec<(f32, u32)> = Vec::new();
+    if !query.informative {
+        // Legal forms, honorifics and initials alone identify nobody: only a listed name
+        // written exactly so can match ("CORP" does not match every corporation).
+        candidates.extend(index.names_exactly(&query.text).iter().map(|n| (1.0, n.to_native())));
+    }
     for &name in touched.iter() {
         let b = std::mem::take(&mut bounds[name as usize]);
         let listed_initials = index.name_has_initial(name);
@@ -374,7 +381,8 @@ fn score_name(index: &Index, query: &Query, name_id: u32) -> Option<(f32, Vec<Pa
     }
     // A legal form says the query is an organisation; an honorific says it is a person.
     let kind = EntityKind::from(&index.entity(name.entity.to_native()).kind);
-    if (query.has_legal_form && kind == EntityKind::Person) || (query.has_honorific && kind == EntityKind::Organization) {
+    if (query.has_legal_form && kind == EntityKind::Person) || (query.has_honorific && kind == EntityKind::Organization)
+    {
         score *= KIND_MISMATCH_FACTOR;
     }
     chosen.sort_by_key(|p| p.q_first);

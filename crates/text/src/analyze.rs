@@ -86,9 +86,10 @@ fn tables() -> &'static Tables {
             data_lines(text).map(normalize).filter(|w| !w.is_empty() && !w.contains(' ')).collect()
         };
         let mut variant_deletes: HashMap<String, Vec<(String, String)>> = HashMap::new();
-        let spellings = variants.iter().map(|(v, c)| (v.clone(), c.clone())).chain(
-            variants.values().map(|c| (c.clone(), c.clone())).collect::<HashSet<_>>(),
-        );
+        let spellings = variants
+            .iter()
+            .map(|(v, c)| (v.clone(), c.clone()))
+            .chain(variants.values().map(|c| (c.clone(), c.clone())).collect::<HashSet<_>>());
         for (spelling, canonical) in spellings {
             if spelling.len() < 4 {
                 continue;
@@ -171,10 +172,7 @@ fn osa_is_one(a: &str, b: &str) -> bool {
     let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
     let (a, b) = (&a[prefix..], &b[prefix..]);
     match a.len() as isize - b.len() as isize {
-        0 => {
-            a.len() >= 1
-                && (a[1..] == b[1..] || (a.len() >= 2 && a[0] == b[1] && a[1] == b[0] && a[2..] == b[2..]))
-        }
+        0 => a.len() >= 1 && (a[1..] == b[1..] || (a.len() >= 2 && a[0] == b[1] && a[1] == b[0] && a[2..] == b[2..])),
         1 => a[1..] == *b,
         -1 => b[1..] == *a,
         _ => false,
@@ -288,7 +286,10 @@ mod tests {
             ),
             ("Dr Jane Doe", vec![TokenClass::Honorific, TokenClass::Name, TokenClass::Name]),
             ("SHEIKH Ahmad", vec![TokenClass::Honorific, TokenClass::Name]),
-            ("SCHNEIDER S.A. de C.V.", vec![TokenClass::Name, TokenClass::LegalForm, TokenClass::Name, TokenClass::LegalForm]),
+            (
+                "SCHNEIDER S.A. de C.V.",
+                vec![TokenClass::Name, TokenClass::LegalForm, TokenClass::Name, TokenClass::LegalForm],
+            ),
             ("O. G. STEPANOVA", vec![TokenClass::Name, TokenClass::Name, TokenClass::Name]),
         ];
         for (name, classes) in cases {
