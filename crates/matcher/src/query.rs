@@ -98,13 +98,16 @@ impl Query {
         let truncated = name.trim().chars().count() >= TRUNCATION_LENGTH;
         let n = analyzed.len();
         let has_name_token = analyzed.iter().any(|t| t.class != TokenClass::Honorific && t.text.len() > 1);
+        let informative =
+            analyzed.iter().any(|t| matches!(t.class, TokenClass::Name | TokenClass::Patronymic) && t.text.len() > 1);
         let mut tokens = Vec::with_capacity(n);
         let mut leading = true;
         for (i, t) in analyzed.iter().enumerate() {
             let is_last = i + 1 == n;
             let initial = t.text.len() == 1 && t.text.as_bytes()[0].is_ascii_alphabetic() && n > 1;
-            let mut options = if initial { Vec::new() } else { token_options(index, &t.text) };
-            if truncated && is_last && n > 1 && t.text.len() >= 2 {
+            // An uninformative query only ever matches a listed name written exactly so.
+            let mut options = if initial || !informative { Vec::new() } else { token_options(index, &t.text) };
+            if informative && truncated && is_last && n > 1 && t.text.len() >= 2 {
                 for id in index.tokens_with_prefix(&t.text, 32) {
                     let prefix = Option_ { token: id, sim: PREFIX_SIM, kind: PairKind::Prefix };
                     match options.iter_mut().find(|o| o.token == id) {
@@ -114,7 +117,7 @@ impl Query {
                     }
                 }
             }
-            if !initial && !options.iter().any(|o| o.kind == PairKind::Exact) {
+            if informative && !initial && !options.iter().any(|o| o.kind == PairKind::Exact) {
                 options.extend(split_options(index, &t.text));
             }
             options.sort_by(|a, b| b.sim.total_cmp(&a.sim));
@@ -181,8 +184,10 @@ fn token_options(index: &Index, token: &str) -> Vec<Option_> {
     // A common word the lists hold is taken as written: its sounds-alike and one-edit
     // neighbours cost the most and are rarely what was meant.
     let common = exact.is_some_and(|id| index.names_with_token(id).len() >= COMMON_EXACT_POSTINGS);
-    if !common && token.len() >= 3 {
-        for id in index.tokens_with_phonetic_key(&phonetic_key(token)) {
+    let key = phonetic_key(token);
+    // A key of one sound is shared by too many words to mean much.
+    if !common && token.len() >= 3 && key.len() >= 2 {
+        for id in index.tokens_with_phonetic_key(&key) {
             let id = id.to_native();
             let other = index.token(id);
             // Jaro-Winkler cannot reach the floor across a large length gap.
@@ -247,13 +252,13 @@ fn split_options(index: &Index, token: &str) -> Vec<Option_> {
                 out.push(Option_ { token: x, sim: SPLIT_SIM, kind: PairKind::SplitFirst });
                 out.push(Option_ { token: y, sim: SPLIT_SIM, kind: PairKind::SplitSecond });
             }
-            (Some(x), None) if b.len() >= 4 => {
+            (Some(x), None) if a.len() >= 3 && b.len() >= 4 => {
                 if let Some(o) = best_fuzzy(index, &b) {
                     out.push(Option_ { token: x, sim: SPLIT_SIM * o.sim, kind: PairKind::SplitFirst });
                     out.push(Option_ { token: o.token, sim: SPLIT_SIM * o.sim, kind: PairKind::SplitSecond });
                 }
             }
-            (None, Some(y)) if a.len() >= 4 => {
+            (None, Some(y)) if b.len() >= 3 && a.len() >= 4 => {
                 if let Some(o) = best_fuzzy(index, &a) {
                     out.push(Option_ { token: o.token, sim: SPLIT_SIM * o.sim, kind: PairKind::SplitFirst });
                     out.push(Option_ { token: y, sim: SPLIT_SIM * o.sim, kind: PairKind::SplitSecond });

@@ -33,6 +33,8 @@ const RARE_WORD_WEIGHT: f32 = 8.0;
 const UNPAIRED_LISTED_DISCOUNT_FLOOR: f32 = UNPAIRED_LISTED_WEIGHT;
 /// At most this many candidates are fully scored, best bounds first.
 const MAX_SCORED: usize = 128;
+/// ... or this many when the query has initials.
+const MAX_SCORED_WITH_INITIALS: usize = 64;
 
 /// A listed name that matched the query.
 #[derive(Debug, Clone, PartialEq)]
@@ -184,7 +186,8 @@ pub(crate) fn search(index: &Index, config: &MatchConfig, query: &Query, scratch
         }
     }
     candidates.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-    candidates.truncate(MAX_SCORED);
+    // Initials leave the listed side unbounded, so fewer candidates are scored in full.
+    candidates.truncate(if has_initials { MAX_SCORED_WITH_INITIALS } else { MAX_SCORED });
 
     let mut best: HashMap<u32, (f32, u32, Vec<Pair>)> = HashMap::new();
     for (_, name_id) in candidates {
