@@ -323,11 +323,9 @@ fn score_name(index: &Index, query: &Query, name_id: u32) -> Option<(f32, Vec<Pa
             })
             .sum()
     };
-    pairs.sort_by(|a, b| {
-        let va = a.sim * (q_weight(a) + n_weight(a));
-        let vb = b.sim * (q_weight(b) + n_weight(b));
-        vb.total_cmp(&va).then(a.q_first.cmp(&b.q_first)).then(a.n_first.cmp(&b.n_first))
-    });
+    // Best pairs first: by similarity times the weight they would cover.
+    let mut ranked: Vec<(f32, Pair)> = pairs.into_iter().map(|p| (p.sim * (q_weight(&p) + n_weight(&p)), p)).collect();
+    ranked.sort_by(|(va, a), (vb, b)| vb.total_cmp(va).then(a.q_first.cmp(&b.q_first)).then(a.n_first.cmp(&b.n_first)));
     let mut q_used = 0u64;
     let mut n_used = 0u64;
     let mut chosen = Vec::new();
@@ -336,7 +334,7 @@ fn score_name(index: &Index, query: &Query, name_id: u32) -> Option<(f32, Vec<Pa
     // Weight of listed tokens counted in the total: an initial counts as an initial.
     let mut n_total_adjust = 0.0f32;
     let mut q_total_adjust = 0.0f32;
-    for p in pairs {
+    for (_, p) in ranked {
         let qm: u64 = (p.q_first..=p.q_last).map(bit).fold(0, |a, b| a | b);
         let nm: u64 = p.listed().map(bit).fold(0, |a, b| a | b);
         if q_used & qm != 0 || n_used & nm != 0 {
