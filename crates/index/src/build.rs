@@ -89,8 +89,9 @@ pub fn build(entities: Vec<Entity>, sources: Vec<SourceMeta>, build_time: &str) 
     for (token, &id) in &token_ids {
         phonetic.entry(phonetic_key(token)).or_default().push(id);
     }
+    // By length, then id: a query scans only the lengths that can sound alike.
     for ids in phonetic.values_mut() {
-        ids.sort_unstable();
+        ids.sort_unstable_by_key(|&id| (tokens[id as usize].len(), id));
     }
 
     let mut identifiers: BTreeMap<String, BTreeSet<u32>> = BTreeMap::new();

@@ -230,7 +230,7 @@ impl Index {
         postings(&self.data().token_names, token_id)
     }
 
-    /// Token ids sharing a phonetic key.
+    /// Token ids sharing a phonetic key, shortest tokens first.
     pub fn tokens_with_phonetic_key(&self, key: &str) -> &[ArchivedU32] {
         match map_get(&self.data().phonetic_fst, key) {
             Some(id) => postings(&self.data().phonetic_tokens, id),

@@ -110,7 +110,7 @@ pub struct IndexData {
     pub token_names: Postings,
     /// fst map: phonetic key → key id.
     pub phonetic_fst: Vec<u8>,
-    /// phonetic key id → token ids with that key.
+    /// phonetic key id → token ids with that key, shortest tokens first.
     pub phonetic_tokens: Postings,
     /// fst map: full normalised name → list id in `exact_names`.
     pub name_fst: Vec<u8>,

@@ -190,7 +190,11 @@ fn token_options(index: &Index, token: &str) -> Vec<Option_> {
         for id in index.tokens_with_phonetic_key(&key) {
             let id = id.to_native();
             let other = index.token(id);
-            // Jaro-Winkler cannot reach the floor across a large length gap.
+            // Jaro-Winkler cannot reach the floor across a large length gap; the list
+            // runs shortest first, so past the gap nothing longer can either.
+            if other.len() > token.len() && (other.len() - token.len()) * 3 > other.len() {
+                break;
+            }
             if other.len().abs_diff(token.len()) * 3 > token.len().max(other.len()) {
                 continue;
             }
