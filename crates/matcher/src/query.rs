@@ -181,12 +181,14 @@ fn token_options(index: &Index, token: &str) -> Vec<Option_> {
     if let Some(id) = exact {
         push(&mut out, id, 1.0, PairKind::Exact);
     }
-    // A common word the lists hold is taken as written: its sounds-alike and one-edit
-    // neighbours cost the most and are rarely what was meant.
+    // A word the lists hold is taken as written: sounds-alike spellings are looked for
+    // only for words the lists lack, and one-edit neighbours only for the rarer words
+    // (a misspelling that lands on another listed word). The neighbours of common words
+    // cost the most and are rarely what was meant.
     let common = exact.is_some_and(|id| index.names_with_token(id).len() >= COMMON_EXACT_POSTINGS);
     let key = phonetic_key(token);
     // A key of one sound is shared by too many words to mean much.
-    if !common && token.len() >= 3 && key.len() >= 2 {
+    if exact.is_none() && token.len() >= 3 && key.len() >= 2 {
         for id in index.tokens_with_phonetic_key(&key) {
             let id = id.to_native();
             let other = index.token(id);
