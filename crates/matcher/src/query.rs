@@ -64,8 +64,11 @@ pub struct Query {
     pub informative: bool,
 }
 
-/// Queries at least this long may have been cut at a 35-character line.
-const TRUNCATION_LENGTH: usize = 33;
+/// A name this long (in characters) may have been cut at the end of a 35-character
+/// SWIFT line (one, two or four lines; ISO 20022 names stop at 140).
+fn may_be_cut(len: usize) -> bool {
+    matches!(len, 33..=35 | 68..=70 | 138..=140)
+}
 /// A query word held by at least this many listed names is not expanded to its
 /// one-edit neighbours.
 const COMMON_EXACT_POSTINGS: usize = 100;
@@ -95,7 +98,7 @@ fn unknown_weight(index: &Index) -> f32 {
 impl Query {
     pub fn analyze(index: &Index, name: &str) -> Query {
         let analyzed = analyze(name);
-        let truncated = name.trim().chars().count() >= TRUNCATION_LENGTH;
+        let truncated = may_be_cut(name.trim().chars().count());
         let n = analyzed.len();
         let has_name_token = analyzed.iter().any(|t| t.class != TokenClass::Honorific && t.text.len() > 1);
         let informative =
@@ -162,7 +165,9 @@ impl Query {
 const EXTENSION_SIM: f32 = 0.70;
 
 fn is_extension(a: &str, b: &str) -> bool {
-    a != b && (a.starts_with(b) || b.starts_with(a))
+    // Long words that differ by a doubled or added letter are misspellings
+    // (`hannibal`/`hanniball`), not other names.
+    a != b && a.len().min(b.len()) < 6 && (a.starts_with(b) || b.starts_with(a))
 }
 
 /// Exact, sounds-alike and one-edit index tokens for a query token.
@@ -181,14 +186,12 @@ fn token_options(index: &Index, token: &str) -> Vec<Option_> {
     if let Some(id) = exact {
         push(&mut out, id, 1.0, PairKind::Exact);
     }
-    // A word the lists hold is taken as written: sounds-alike spellings are looked for
-    // only for words the lists lack, and one-edit neighbours only for the rarer words
-    // (a misspelling that lands on another listed word). The neighbours of common words
-    // cost the most and are rarely what was meant.
+    // A common word the lists hold is taken as written: its sounds-alike and one-edit
+    // neighbours cost the most and are rarely what was meant.
     let common = exact.is_some_and(|id| index.names_with_token(id).len() >= COMMON_EXACT_POSTINGS);
     let key = phonetic_key(token);
     // A key of one sound is shared by too many words to mean much.
-    if exact.is_none() && token.len() >= 3 && key.len() >= 2 {
+    if !common && token.len() >= 3 && key.len() >= 2 {
         for id in index.tokens_with_phonetic_key(&key) {
             let id = id.to_native();
             let other = index.token(id);
