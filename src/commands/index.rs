@@ -19,6 +19,14 @@ pub enum IndexCommand {
     Build(BuildArgs),
     /// Describe an index file: format version, build time, sources and counts.
     Info(InfoArgs),
+    /// Print every indexed name as `entity_id<TAB>role<TAB>name`, one per line.
+    Names(NamesArgs),
+}
+
+#[derive(Args)]
+pub struct NamesArgs {
+    /// The index file.
+    pub file: PathBuf,
 }
 
 #[derive(Args)]
@@ -55,6 +63,7 @@ pub fn run(cmd: IndexCommand) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         IndexCommand::Info(args) => info(&args.file, args.json),
+        IndexCommand::Names(args) => names(&args.file),
     }
 }
 
@@ -219,5 +228,21 @@ fn info(path: &Path, json: bool) -> Result<ExitCode> {
             }
         }
     }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn names(path: &Path) -> Result<ExitCode> {
+    let index = Index::open(path).with_context(|| format!("opening {}", path.display()))?;
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    for i in 0..index.name_count() as u32 {
+        let name = index.name(i);
+        let role = interdict_model::NameRole::from(&name.role);
+        let entity = index.entity(name.entity.to_native());
+        // Tabs and line breaks inside a name would break the format.
+        let text: String = name.text.chars().map(|c| if c == '\t' || c == '\n' || c == '\r' { ' ' } else { c }).collect();
+        writeln!(out, "{}\t{}\t{}", entity.id.as_str(), role.as_str(), text)?;
+    }
+    out.flush()?;
     Ok(ExitCode::SUCCESS)
 }
