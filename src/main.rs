@@ -39,7 +39,11 @@ fn main() -> ExitCode {
     match result {
         Ok(code) => code,
         // A closed pipe (`interdict index names FILE | head`) is the reader's choice, not an error.
-        Err(err) if err.chain().any(|e| e.downcast_ref::<std::io::Error>().is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)) => {
+        Err(err)
+            if err.chain().any(|e| {
+                e.downcast_ref::<std::io::Error>().is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+            }) =>
+        {
             ExitCode::SUCCESS
         }
         Err(err) => {

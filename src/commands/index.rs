@@ -240,7 +240,8 @@ fn names(path: &Path) -> Result<ExitCode> {
         let role = interdict_model::NameRole::from(&name.role);
         let entity = index.entity(name.entity.to_native());
         // Tabs and line breaks inside a name would break the format.
-        let text: String = name.text.chars().map(|c| if c == '\t' || c == '\n' || c == '\r' { ' ' } else { c }).collect();
+        let text: String =
+            name.text.chars().map(|c| if c == '\t' || c == '\n' || c == '\r' { ' ' } else { c }).collect();
         writeln!(out, "{}\t{}\t{}", entity.id.as_str(), role.as_str(), text)?;
     }
     out.flush()?;

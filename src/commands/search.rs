@@ -27,8 +27,41 @@ pub struct SearchArgs {
     /// At most this many alerts per name.
     #[arg(long, default_value_t = 10)]
     pub max_alerts: usize,
+    /// The party's year of birth, when known: raises scores of entities listed with it
+    /// and lowers those listed with other years.
+    #[arg(long, value_name = "YEAR")]
+    pub birth_year: Option<u16>,
+    /// The party's country (ISO 3166 code or name), when known: raises scores of entities
+    /// listed with it.
+    #[arg(long)]
+    pub country: Option<String>,
+    /// An identifier of the party, as KIND:VALUE (passport:108410050, bic:BNCUCUHH...).
+    /// Repeatable.
+    #[arg(long = "id", value_name = "KIND:VALUE")]
+    pub identifiers: Vec<String>,
     /// Names to screen; without any, names are read from stdin, one per line.
     pub names: Vec<String>,
+}
+
+fn context(args: &SearchArgs) -> Result<interdict_matcher::Context> {
+    let country = match &args.country {
+        Some(c) => Some(
+            interdict_model::countries::code_for(c)
+                .with_context(|| format!("--country {c:?} is not a known country name or ISO code"))?
+                .to_string(),
+        ),
+        None => None,
+    };
+    let mut identifiers = Vec::new();
+    for id in &args.identifiers {
+        let (kind, value) = id.split_once(':').with_context(|| format!("--id {id:?}: expected KIND:VALUE"))?;
+        let kind = interdict_model::IdKind::parse(kind).with_context(|| {
+            let kinds: Vec<&str> = interdict_model::IdKind::ALL.iter().map(|k| k.as_str()).collect();
+            format!("--id {id:?}: unknown kind {kind:?} (one of {})", kinds.join(", "))
+        })?;
+        identifiers.push((kind, value.to_string()));
+    }
+    Ok(interdict_matcher::Context { birth_year: args.birth_year, country, identifiers })
 }
 
 #[derive(Serialize)]
@@ -69,12 +102,13 @@ pub fn run(args: SearchArgs) -> Result<ExitCode> {
     if !(0.0..=1.0).contains(&args.threshold) {
         anyhow::bail!("--threshold must be between 0 and 1, got {}", args.threshold);
     }
+    let context = context(&args)?;
     let index = Index::open(&args.index).with_context(|| format!("opening {}", args.index.display()))?;
     let matcher = Matcher::new(&index, MatchConfig { threshold: args.threshold, max_alerts: args.max_alerts });
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let screen = |name: &str, out: &mut BufWriter<_>| -> Result<()> {
-        let alerts = matcher.search(name);
+        let alerts = matcher.search_with(name, &context);
         if args.json {
             let result = ResultJson { query: name, alerts: alerts.iter().map(|a| alert_json(&index, a)).collect() };
             serde_json::to_writer(&mut *out, &result)?;

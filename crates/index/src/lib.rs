@@ -58,7 +58,7 @@ use std::collections::BTreeMap;
 use interdict_model::{Entity, NameRole};
 use serde::{Deserialize, Serialize};
 
-pub use build::{analyzed, build, one_deletes, LEGAL_FORM_WEIGHT, MIN_TYPO_TOKEN_LEN};
+pub use build::{analyzed, build, identifier_key, one_deletes, LEGAL_FORM_WEIGHT, MIN_TYPO_TOKEN_LEN};
 pub use error::Error;
 pub use file::{Index, FORMAT_VERSION, MAGIC};
 

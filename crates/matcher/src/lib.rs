@@ -34,8 +34,11 @@
 //! assert!(alerts[0].score > 0.9);
 //! ```
 
+mod context;
 mod query;
 mod score;
+
+pub use context::Context;
 
 use std::cell::RefCell;
 
@@ -89,13 +92,19 @@ impl<'i> Matcher<'i> {
 
     /// Alerts for one name, best first, at or above the threshold.
     pub fn search(&self, name: &str) -> Vec<Alert> {
+        self.search_with(name, &Context::default())
+    }
+
+    /// Alerts for one name, with what else the caller knows about the party (birth year,
+    /// country, identifiers) raising or lowering the scores; see [`Context`].
+    pub fn search_with(&self, name: &str, context: &Context) -> Vec<Alert> {
         let query = query::Query::analyze(self.index, name);
         if query.tokens.is_empty() {
             return Vec::new();
         }
         SCRATCH.with(|s| {
             let mut scratch = s.borrow_mut();
-            score::search(self.index, &self.config, &query, &mut scratch)
+            score::search(self.index, &self.config, &query, context, &mut scratch)
         })
     }
 }

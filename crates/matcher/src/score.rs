@@ -6,7 +6,7 @@ use interdict_index::Index;
 use interdict_model::{EntityKind, NameRole};
 
 use crate::query::{PairKind, Query, INITIAL_WEIGHT};
-use crate::{MatchConfig, Scratch};
+use crate::{Context, MatchConfig, Scratch};
 
 /// Share of the score that comes from the query's coverage; the rest comes from the
 /// listed name's coverage.
@@ -91,8 +91,16 @@ fn bit(i: usize) -> u64 {
     }
 }
 
-pub(crate) fn search(index: &Index, config: &MatchConfig, query: &Query, scratch: &mut Scratch) -> Vec<Alert> {
-    let threshold = config.threshold as f32;
+pub(crate) fn search(
+    index: &Index,
+    config: &MatchConfig,
+    query: &Query,
+    context: &Context,
+    scratch: &mut Scratch,
+) -> Vec<Alert> {
+    let alert_threshold = config.threshold as f32;
+    // Retrieval and pruning work to the lowest name score the caller's context could lift.
+    let threshold = context.lowest_liftable(alert_threshold);
     let total = query.total_weight.max(f32::MIN_POSITIVE);
     if scratch.bounds.len() != index.name_count() {
         scratch.bounds = vec![Bound::default(); index.name_count()];
@@ -189,27 +197,36 @@ pub(crate) fn search(index: &Index, config: &MatchConfig, query: &Query, scratch
     // Initials leave the listed side unbounded, so fewer candidates are scored in full.
     candidates.truncate(if has_initials { MAX_SCORED_WITH_INITIALS } else { MAX_SCORED });
 
-    let mut best: HashMap<u32, (f32, u32, Vec<Pair>)> = HashMap::new();
+    let mut best: HashMap<u32, (f32, u32, Vec<Pair>, Vec<String>)> = HashMap::new();
     for (_, name_id) in candidates {
-        let Some((score, pairs)) = score_name(index, query, name_id) else { continue };
-        if score < threshold {
+        let Some((name_score, pairs)) = score_name(index, query, name_id) else { continue };
+        if name_score < threshold {
             continue;
         }
         let entity = index.name(name_id).entity.to_native();
+        let (score, notes) = if context.is_empty() {
+            (name_score, Vec::new())
+        } else {
+            context.adjust(index.entity(entity), name_score)
+        };
+        if score < alert_threshold {
+            continue;
+        }
         match best.get(&entity) {
-            Some((s, _, _)) if *s >= score => {}
+            Some((s, ..)) if *s >= score => {}
             _ => {
-                best.insert(entity, (score, name_id, pairs));
+                best.insert(entity, (score, name_id, pairs, notes));
             }
         }
     }
     let mut alerts: Vec<Alert> = best
         .into_iter()
-        .map(|(entity, (score, name, pairs))| Alert {
-            entity,
-            name,
-            score: f64::from(score),
-            explanation: explain(index, query, name, &pairs, score),
+        .map(|(entity, (score, name, pairs, notes))| {
+            let mut explanation = explain(index, query, name, &pairs, score);
+            if !notes.is_empty() {
+                explanation.push_str(&format!("; {}", notes.join("; ")));
+            }
+            Alert { entity, name, score: f64::from(score), explanation }
         })
         .collect();
     alerts.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.entity.cmp(&b.entity)));

@@ -132,3 +132,70 @@ fn weak_aliases_score_below_strong_names() {
     assert!(weak.score < 1.0, "{weak:?}");
     assert!(weak.explanation.contains("the weak alias"), "{}", weak.explanation);
 }
+
+fn index_with_facts() -> Index {
+    use interdict_model::{BirthDate, Country, IdKind, Identifier, PartialDate};
+    let mut choe = entity("ofac-sdn:43598", EntityKind::Person, "CHOE, Chol Min", &[]);
+    choe.birth_dates.push(BirthDate::exact(PartialDate::ymd(1978, 4, 3)));
+    choe.nationalities.push(Country::from_name("Korea, North"));
+    choe.identifiers.push(Identifier {
+        kind: IdKind::Passport,
+        value: "108410050".into(),
+        label: "Passport".into(),
+        country: None,
+        note: None,
+    });
+    let mut entities = vec![choe];
+    for i in 0..50 {
+        entities.push(entity(&format!("t:{i}"), EntityKind::Person, &format!("PARK, Min Ho {i}"), &[]));
+    }
+    Index::from_bytes(build(entities, vec![], "2026-01-01T00:00:00Z").unwrap()).unwrap()
+}
+
+#[test]
+fn secondary_factors_move_scores_as_documented() {
+    use interdict_model::IdKind;
+    let index = index_with_facts();
+    let matcher = Matcher::new(&index, MatchConfig { threshold: 0.3, max_alerts: 10 });
+    let name = "CHOE CHOL MINN";
+    let base = matcher.search(name)[0].score;
+    let with = |context: Context| matcher.search_with(name, &context).first().map(|a| (a.score, a.explanation.clone()));
+    let cases: Vec<(&str, Context, f64, &str)> = vec![
+        ("birth year agrees", Context { birth_year: Some(1978), ..Default::default() }, 0.05, "born 1978, as listed"),
+        (
+            "birth year far off",
+            Context { birth_year: Some(1990), ..Default::default() },
+            -0.15,
+            "born 1990, not as listed",
+        ),
+        ("country agrees", Context { country: Some("KP".into()), ..Default::default() }, 0.03, "country KP is listed"),
+        ("country differs: no change", Context { country: Some("FR".into()), ..Default::default() }, 0.0, ""),
+        (
+            "passport differs",
+            Context { identifiers: vec![(IdKind::Passport, "999".into())], ..Default::default() },
+            -0.05,
+            "passport 999 differs",
+        ),
+    ];
+    for (why, context, delta, note) in cases {
+        let (score, explanation) = with(context).expect(why);
+        assert!((score - (base + delta).clamp(0.0, 1.0)).abs() < 1e-3, "{why}: {score} vs {base}+{delta}");
+        assert!(explanation.contains(note), "{why}: {explanation}");
+    }
+    let same = Context { identifiers: vec![(IdKind::Passport, "108 410 050".into())], ..Default::default() };
+    let (score, explanation) = with(same).unwrap();
+    assert!(score >= 0.99, "{score}");
+    assert!(explanation.contains("passport 108 410 050 is listed"), "{explanation}");
+}
+
+#[test]
+fn secondary_factors_can_lift_a_name_over_the_threshold() {
+    let index = index_with_facts();
+    let name = "CHOE MINN";
+    let base = Matcher::new(&index, MatchConfig { threshold: 0.0, max_alerts: 1 }).search(name)[0].score;
+    assert!(base < 0.9, "{base}");
+    let strict = Matcher::new(&index, MatchConfig { threshold: base + 0.04, max_alerts: 10 });
+    assert!(strict.search(name).is_empty(), "{base}");
+    let context = Context { birth_year: Some(1978), ..Default::default() };
+    assert_eq!(strict.search_with(name, &context).len(), 1);
+}

@@ -401,6 +401,51 @@ impl From<&ArchivedNameRole> for NameRole {
     }
 }
 
+impl From<&ArchivedIdKind> for IdKind {
+    fn from(k: &ArchivedIdKind) -> Self {
+        match k {
+            ArchivedIdKind::Passport => IdKind::Passport,
+            ArchivedIdKind::NationalId => IdKind::NationalId,
+            ArchivedIdKind::TaxId => IdKind::TaxId,
+            ArchivedIdKind::Bic => IdKind::Bic,
+            ArchivedIdKind::Imo => IdKind::Imo,
+            ArchivedIdKind::Mmsi => IdKind::Mmsi,
+            ArchivedIdKind::CallSign => IdKind::CallSign,
+            ArchivedIdKind::RegistrationNumber => IdKind::RegistrationNumber,
+            ArchivedIdKind::AircraftId => IdKind::AircraftId,
+            ArchivedIdKind::Email => IdKind::Email,
+            ArchivedIdKind::Phone => IdKind::Phone,
+            ArchivedIdKind::Website => IdKind::Website,
+            ArchivedIdKind::DigitalCurrencyAddress => IdKind::DigitalCurrencyAddress,
+            ArchivedIdKind::Other => IdKind::Other,
+        }
+    }
+}
+
+impl IdKind {
+    pub const ALL: [IdKind; 14] = [
+        IdKind::Passport,
+        IdKind::NationalId,
+        IdKind::TaxId,
+        IdKind::Bic,
+        IdKind::Imo,
+        IdKind::Mmsi,
+        IdKind::CallSign,
+        IdKind::RegistrationNumber,
+        IdKind::AircraftId,
+        IdKind::Email,
+        IdKind::Phone,
+        IdKind::Website,
+        IdKind::DigitalCurrencyAddress,
+        IdKind::Other,
+    ];
+
+    /// The kind named by [`IdKind::as_str`] (`passport`, `bic`...).
+    pub fn parse(name: &str) -> Option<IdKind> {
+        IdKind::ALL.into_iter().find(|k| k.as_str().eq_ignore_ascii_case(name.trim()))
+    }
+}
+
 impl From<&ArchivedEntityKind> for EntityKind {
     fn from(k: &ArchivedEntityKind) -> Self {
         match k {
