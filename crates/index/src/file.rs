@@ -305,6 +305,9 @@ fn check_consistency(d: &ArchivedIndexData) -> Result<(), Error> {
     ];
     for (what, fst_bytes, p, bound) in tables {
         let map = fst::Map::new(fst_bytes.as_slice()).map_err(|e| Error::Inconsistent(format!("{what} fst: {e}")))?;
+        // The fst's own CRC32C: a damaged node inside the fst would otherwise pass the
+        // header check and panic on its first lookup (found by fuzzing).
+        map.as_fst().verify().map_err(|e| Error::Inconsistent(format!("{what} fst: {e}")))?;
         let lists = map.len();
         if p.offsets.len() != lists + 1 || p.offsets.first().map(|o| o.to_native()) != Some(0) {
             return Err(Error::Inconsistent(format!(

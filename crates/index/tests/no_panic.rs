@@ -313,9 +313,8 @@ fn find(haystack: &[u8], needle: &[u8]) -> usize {
 /// `tokens_with_prefix`, `entities_with_identifier` and streams of `token_map`. Example:
 /// XOR byte 16 of the token fst with 0x11 and rewrite the checksum at 48..56.
 /// `fst::raw::Fst::verify` (the fst's own CRC32C) refuses every such single-byte flip.
-/// Un-ignore once `Index::open` refuses damaged fsts. Details in `docs/fuzzing.md`.
+/// `Index::open` now verifies each fst's CRC32C. Details in `docs/fuzzing.md`.
 #[test]
-#[ignore = "known bug: a damaged fst in a checksum-valid index panics on lookup (see docs/fuzzing.md)"]
 fn corrupt_fst_lookups_never_panic() {
     let original = sample();
     let index = Index::from_bytes(original.to_vec()).unwrap();
