@@ -23,7 +23,7 @@ fn main() {
     }
     println!("{alerts} alerts");
     if std::env::var_os("SLOWEST").is_some() {
-        slowest.sort_by(|a, b| b.0.cmp(&a.0));
+        slowest.sort_by_key(|s| std::cmp::Reverse(s.0));
         for (ns, q) in slowest.iter().take(25) {
             println!("{:>8.1} us  {q}", *ns as f64 / 1000.0);
         }
