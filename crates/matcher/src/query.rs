@@ -221,7 +221,15 @@ fn token_options(index: &Index, token: &str) -> Vec<Option_> {
         let consider = |out: &mut Vec<Option_>, id: u32| {
             let other = index.token(id);
             let same_start = other.as_bytes().first() == token.as_bytes().first();
-            if other != token && (token.len() > SHORT_TYPO_LEN || same_start) && strsim::osa_distance(token, other) == 1
+            // Swapping the first two letters is a typing slip, not another name.
+            let swapped_start = token.len() >= 2
+                && other.len() == token.len()
+                && token.as_bytes()[0] == other.as_bytes()[1]
+                && token.as_bytes()[1] == other.as_bytes()[0]
+                && token[2..] == other[2..];
+            if other != token
+                && (token.len() > SHORT_TYPO_LEN || same_start || swapped_start)
+                && strsim::osa_distance(token, other) == 1
             {
                 push(out, id, sim, PairKind::Typo);
             }

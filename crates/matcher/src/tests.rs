@@ -34,6 +34,9 @@ fn index() -> Index {
         entity("ofac-sdn:2", Organization, "GLOBAL TRADING CORP", &[]),
         entity("ofac-sdn:3", Person, "IBRAHIM, Muhammad Ahmad", &[]),
         entity("un:KPi.066", Person, "KIM JONG SIK", &[("Kim Cho'ng-sik", Strong)]),
+        entity("ofac-sdn:21048", Organization, "ZARON BIO-TECH (ASIA) LIMITED", &[]),
+        entity("ofac-sdn:5", Organization, "GLOBAL BIOTECH PARTNERS", &[]),
+        entity("ofac-sdn:7873", Person, "AL-NAQIB, Zuhair Talib", &[]),
     ];
     // Common words, so that rarity means something.
     for i in 0..200 {
@@ -68,6 +71,8 @@ fn hard_cases_find_their_entity() {
         ("typo", "Artur Ravilevich SUNGATOW", "ofac-sdn:47680"),
         ("cyrillic", "Сунгатов Артур Равилевич", "ofac-sdn:47680"),
         ("hangul romanised alias", "KIM Chong Sik", "un:KPi.066"),
+        ("joined, and the joined word is listed elsewhere", "ZARON BIOTECH (ASIA) LIMITED", "ofac-sdn:21048"),
+        ("first two letters swapped", "Zuhair Talib AL-ANQIB", "ofac-sdn:7873"),
     ];
     for (variant, query, expected) in cases {
         let alerts = matcher.search(query);
