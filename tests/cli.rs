@@ -23,7 +23,7 @@ fn index() -> &'static Path {
             .args(["index", "build", "--out"])
             .arg(&path)
             .arg("--source")
-            .arg(format!("ofac-csv={}", repo("data/ofac/sdn").display()))
+            .arg(format!("ofac-csv={}@2024-05-03", repo("data/ofac/sdn").display()))
             .arg("--source")
             .arg(format!("ofac-xml={}", repo("data/ofac/consolidated.xml.gz").display()))
             .output()
@@ -64,6 +64,7 @@ fn info_json_reports_totals_and_sources() {
     assert_eq!(sources[0]["kind"], "ofac-csv");
     assert_eq!(sources[0]["entities"], 14_965);
     assert_eq!(sources[0]["by_type"]["vessel"], 851);
+    assert_eq!(sources[0]["published"], "2024-05-03", "the date given after @");
     assert_eq!(sources[1]["entities"], 443);
     assert_eq!(sources[1]["published"], "2024-05-06");
     assert_eq!(sources[0]["inputs"].as_array().unwrap().len(), 3);
@@ -161,6 +162,7 @@ fn bad_sources_are_refused_with_the_reason() {
         ("ofac-csv".into(), "expected KIND=PATH"),
         (format!("un-xml={}", dir.path().join("missing.xml").display()), "No such file"),
         (format!("ofac-csv={}", dir.path().display()), "no OFAC CSV files here"),
+        (format!("ofac-csv={}@2024-13-45", dir.path().display()), "is not a date"),
     ];
     for (source, reason) in cases {
         let out = bin()

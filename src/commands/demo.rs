@@ -51,7 +51,8 @@ pub fn run(args: DemoArgs) -> Result<ExitCode> {
         std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
     }
     let sources = [
-        format!("ofac-csv={}", data.join("sdn").display()),
+        // sdn.csv as OFAC served it on 2024-05-03; the CSV files carry no date of their own.
+        format!("ofac-csv={}@2024-05-03", data.join("sdn").display()),
         format!("ofac-xml={}", data.join("consolidated.xml.gz").display()),
     ];
     println!("== Building an index from the bundled OFAC lists ({})", data.display());

@@ -33,8 +33,9 @@ pub struct NamesArgs {
 pub struct BuildArgs {
     /// A list to include, as KIND=PATH. KIND is one of ofac-csv (a directory or
     /// comma-separated files), ofac-xml, ofac-advanced, un-xml, eu-xml, uk-csv,
-    /// custom-csv, custom-json. Repeat for several lists.
-    #[arg(long = "source", value_name = "KIND=PATH", required = true)]
+    /// custom-csv, custom-json. Append @YYYY-MM-DD to record the list's publish date
+    /// when its files carry none (OFAC CSV). Repeat for several lists.
+    #[arg(long = "source", value_name = "KIND=PATH[@DATE]", required = true)]
     pub sources: Vec<String>,
     /// The index file to write (replaced atomically).
     #[arg(long, value_name = "FILE")]
@@ -67,14 +68,33 @@ pub fn run(cmd: IndexCommand) -> Result<ExitCode> {
     }
 }
 
-/// Splits `KIND=PATH`.
-pub fn parse_source_arg(arg: &str) -> Result<(SourceKind, PathBuf)> {
-    let (kind, path) = arg.split_once('=').with_context(|| format!("--source {arg:?}: expected KIND=PATH"))?;
+/// One `--source KIND=PATH[@YYYY-MM-DD]`.
+pub struct SourceArg {
+    pub kind: SourceKind,
+    pub path: PathBuf,
+    /// The publish date given on the command line, for formats that carry none
+    /// (the OFAC CSV files).
+    pub published: Option<String>,
+}
+
+/// Splits `KIND=PATH`, with an optional `@YYYY-MM-DD` publish date after the path.
+pub fn parse_source_arg(arg: &str) -> Result<SourceArg> {
+    let (kind, rest) = arg.split_once('=').with_context(|| format!("--source {arg:?}: expected KIND=PATH"))?;
     let kind: SourceKind = kind.parse()?;
+    let (path, published) = match rest.rsplit_once('@') {
+        Some((path, date)) if date.len() == 10 && date.as_bytes()[4] == b'-' && date.as_bytes()[7] == b'-' => {
+            let ok = interdict_lists::dates::parse_iso(date).is_some_and(|d| d.day.is_some());
+            if !ok {
+                bail!("--source {arg:?}: {date:?} is not a date (YYYY-MM-DD)");
+            }
+            (path, Some(date.to_string()))
+        }
+        _ => (rest, None),
+    };
     if path.is_empty() {
         bail!("--source {arg:?}: the path is empty");
     }
-    Ok((kind, PathBuf::from(path)))
+    Ok(SourceArg { kind, path: PathBuf::from(path), published })
 }
 
 fn source_meta(kind: SourceKind, path: &Path, parsed: &ParsedSource) -> SourceMeta {
@@ -108,9 +128,17 @@ pub fn build_index(sources: &[String], out: &Path, progress: bool) -> Result<Str
     let mut entities: Vec<Entity> = Vec::new();
     let mut metas = Vec::new();
     let mut warnings_text = String::new();
-    for (kind, path) in &parsed_args {
+    for SourceArg { kind, path, published } in &parsed_args {
         bar.set_message(format!("parsing {kind} {}", path.display()));
-        let parsed = parse_source(*kind, path).with_context(|| format!("reading {kind} source {}", path.display()))?;
+        let mut parsed =
+            parse_source(*kind, path).with_context(|| format!("reading {kind} source {}", path.display()))?;
+        if let Some(date) = published {
+            // The operator's date wins: it names the list release the files came from.
+            parsed.published = Some(date.clone());
+            for e in &mut parsed.entities {
+                e.published = Some(date.clone());
+            }
+        }
         for w in &parsed.warnings.kept {
             warnings_text.push_str(&format!("  warning: {}: {}: {}\n", w.file, w.position, w.message));
         }
