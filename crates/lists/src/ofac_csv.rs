@@ -22,7 +22,8 @@
 //! (`dangling-alias`, `dangling-address`, `dangling-comment`), not errors: OFAC
 //! publishes the files separately and they drift.
 //!
-//! The CSV files carry no publish date; the index records none for them.
+//! The CSV files carry no publish date; `index build --source ofac-csv=PATH@YYYY-MM-DD`
+//! records one.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
