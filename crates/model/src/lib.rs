@@ -21,6 +21,9 @@
 //! ```
 
 pub mod countries;
+pub mod payment;
+
+pub use payment::{Amount, Located, MessageFormat, Party, PartyRole, Payment, Transaction};
 
 use serde::{Deserialize, Serialize};
 

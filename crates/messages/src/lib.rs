@@ -1,0 +1,1 @@
+//! Payment message parsers (being written).
