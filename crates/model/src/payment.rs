@@ -84,6 +84,7 @@ impl PartyRole {
 /// A value and the path of the field it came from (`/Document/FIToFICstmrCdtTrf/
 /// CdtTrfTxInf[1]/Dbtr/Nm`, `MT103/59/name`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Located {
     pub path: String,
     pub value: String,
@@ -97,6 +98,7 @@ impl Located {
 
 /// One party of a payment with everything screenable about it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Party {
     pub role: PartyRole,
     /// Path of the party element (`.../Dbtr`, `MT103/50K`).
@@ -162,6 +164,7 @@ impl Party {
 
 /// An amount as written (the decimal text is kept exact).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Amount {
     pub currency: String,
     pub value: String,
@@ -169,6 +172,7 @@ pub struct Amount {
 
 /// One transaction of a message: a message may carry several.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Transaction {
     /// End-to-end id, UETR or transaction id, the best the message offers.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -198,6 +202,7 @@ impl Default for Transaction {
 
 /// A parsed payment message.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Payment {
     /// The message id (ISO `MsgId`, MT field 20).
     pub message_id: String,
