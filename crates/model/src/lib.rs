@@ -22,8 +22,10 @@
 
 pub mod countries;
 pub mod payment;
+pub mod verdict;
 
 pub use payment::{Amount, Located, MessageFormat, Party, PartyRole, Payment, Transaction};
+pub use verdict::{Hit, HitKind, Outcome, SuppressedHit, Timings, Verdict, VerdictError};
 
 use serde::{Deserialize, Serialize};
 

@@ -1,0 +1,108 @@
+//! The decision about one payment message, with its explained hits.
+
+use serde::{Deserialize, Serialize};
+
+use crate::MessageFormat;
+
+/// The outcome of screening one message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Outcome {
+    /// Nothing alerted: the payment may proceed.
+    Pass,
+    /// At least one hit: the payment waits for a compliance analyst.
+    Hold,
+    /// The message could not be parsed or screened. Never treated as pass.
+    Error,
+}
+
+/// What a hit matched on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum HitKind {
+    /// A party name against a listed name.
+    Name,
+    /// A country or region under embargo (address, BIC or IBAN country).
+    Country,
+    /// A BIC listed on a sanctions list.
+    Bic,
+    /// A listed name found inside free text.
+    Text,
+    /// A listed vessel (name in text with a vessel marker, or its IMO number).
+    Vessel,
+    /// A listed identifier (passport, IMO, registration number...).
+    Id,
+}
+
+/// One reason to hold a payment.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Hit {
+    pub kind: HitKind,
+    /// The listed entity, for list hits; `None` for embargo (country) hits.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub entity_id: Option<String>,
+    /// The listed name (primary name of the entity), or the embargoed country or region.
+    pub listed_name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub programs: Vec<String>,
+    pub score: f64,
+    /// Where in the message: the field path.
+    pub field_path: String,
+    /// What the message said there.
+    pub matched_text: String,
+    /// Index of the transaction in the message, when the hit is in one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub transaction: Option<usize>,
+    /// Why, for an analyst.
+    pub explanation: String,
+}
+
+/// A hit that a good-guy entry (an accepted false positive) suppressed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SuppressedHit {
+    pub hit: Hit,
+    /// The good-guy entry's reason and approver.
+    pub reason: String,
+}
+
+/// Why a message is an error.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VerdictError {
+    /// `unknown_format`, `encoding`, `too_large`, `malformed`, `unsupported`, `invalid`,
+    /// `no_index`...
+    pub kind: String,
+    /// Byte offset in the input, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub offset: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub line: Option<u64>,
+    pub reason: String,
+}
+
+/// Time spent, in microseconds.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
+pub struct Timings {
+    pub parse_us: f64,
+    pub screen_us: f64,
+}
+
+/// The decision about one message.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Verdict {
+    /// The message id, when the message could be read that far.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub format: Option<MessageFormat>,
+    pub verdict: Outcome,
+    /// The index version that produced the decision (`idx-<checksum>`).
+    pub index_version: String,
+    pub timings: Timings,
+    pub hits: Vec<Hit>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub suppressed: Vec<SuppressedHit>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub error: Option<VerdictError>,
+}

@@ -1,0 +1,438 @@
+//! Screens a payment against the index and the embargo policy, producing one
+//! [`Verdict`] with explained hits.
+//!
+//! What is screened, for every transaction of a [`Payment`]:
+//! - every party name (debtor, creditor, ultimate parties, initiating party, every agent,
+//!   sender and receiver) against the listed names, with the party's birth year and
+//!   country as secondary factors (kind `name`);
+//! - the party's country, town, region and address lines against the embargo policy:
+//!   embargoed countries, their cities, and regions such as Crimea (kind `country`);
+//! - BICs against listed BICs (kind `bic`) and, by their country (characters 5–6),
+//!   against the policy (kind `country`); the IBAN's country prefix likewise;
+//! - free text (remittance information, MT 70/72/77B, purpose, instructions) for listed
+//!   names, with an automaton over listed word sequences (kind `text`), and for IMO
+//!   numbers of listed vessels (kind `vessel`);
+//! - party identifiers against listed identifiers (kind `id`).
+//!
+//! A good-guy list (accepted false positives: this listed entity against this party
+//! name or account) suppresses matching hits; they are reported under `suppressed`,
+//! never dropped. The verdict is `hold` when any hit is left, `pass` when none, and
+//! `error` when the message could not be parsed: an error is never a pass.
+//!
+//! What this crate is not for: parsing (see `interdict-messages`) or transport.
+//!
+//! ```
+//! use std::sync::Arc;
+//! use interdict_index::{build, Index};
+//! use interdict_model::{Entity, EntityKind, Outcome};
+//! use interdict_screen::{Screener, ScreenConfig};
+//!
+//! let e = Entity::new("ofac-sdn:12215", "ofac-sdn", EntityKind::Organization, "SECOND ACADEMY OF NATURAL SCIENCES");
+//! let index = Arc::new(Index::from_bytes(build(vec![e], vec![], "2026-01-01T00:00:00Z").unwrap()).unwrap());
+//! let screener = Screener::new(index, ScreenConfig::default()).unwrap();
+//! let json = br#"{"message_id": "P1", "format": "json", "transactions": [{"parties": [],
+//!   "free_text": [{"path": "/rmt", "value": "PAYMENT FOR BEARINGS VIA 2ND ACADEMY OF NATURAL SCIENCES"}]}]}"#;
+//! let verdicts = screener.screen_bytes(json);
+//! assert_eq!(verdicts[0].verdict, Outcome::Hold);
+//! assert_eq!(verdicts[0].hits[0].entity_id.as_deref(), Some("ofac-sdn:12215"));
+//! ```
+
+mod policy;
+mod text;
+
+use std::sync::Arc;
+use std::time::Instant;
+
+use interdict_index::Index;
+use interdict_lists::goodguy::GoodGuyEntry;
+use interdict_matcher::{Context, MatchConfig, Matcher};
+use interdict_messages::Limits;
+use interdict_model::{
+    Hit, HitKind, IdKind, Located, Outcome, Party, Payment, SuppressedHit, Timings, Verdict, VerdictError,
+};
+
+pub use policy::{Place, Policy, DEFAULT_POLICY};
+pub use text::TextNames;
+
+/// The one error type of this crate.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("embargo policy: {0}")]
+    Policy(String),
+    #[error("cannot build the screener: {0}")]
+    Build(String),
+}
+
+/// How to screen.
+#[derive(Debug, Clone)]
+pub struct ScreenConfig {
+    pub matcher: MatchConfig,
+    pub policy: Policy,
+    pub good_guys: Vec<GoodGuyEntry>,
+    pub limits: Limits,
+    /// The day good-guy expiries are checked against, ISO `YYYY-MM-DD`.
+    pub today: String,
+}
+
+impl Default for ScreenConfig {
+    fn default() -> Self {
+        ScreenConfig {
+            matcher: MatchConfig::default(),
+            policy: Policy::default_policy(),
+            good_guys: Vec::new(),
+            limits: Limits::default(),
+            today: today(),
+        }
+    }
+}
+
+/// Today's date in UTC, ISO 8601.
+pub fn today() -> String {
+    let days =
+        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs() / 86_400).unwrap_or(0)
+            as i64;
+    // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let y = yoe + era * 400;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = if m <= 2 { y + 1 } else { y };
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// Screens payments against one index. Owns what it needs (`Send + Sync`), so a service
+/// can share it across threads and swap it when the index changes.
+pub struct Screener {
+    index: Arc<Index>,
+    version: String,
+    config: ScreenConfig,
+    text: TextNames,
+}
+
+/// A hit before good-guy filtering, with the party it came from.
+struct Candidate {
+    hit: Hit,
+    party_name: Option<String>,
+    party_account: Option<String>,
+}
+
+impl Screener {
+    /// Prepares screening against `index`: builds the free-text automaton over its names.
+    pub fn new(index: Arc<Index>, config: ScreenConfig) -> Result<Screener, Error> {
+        let text = TextNames::build(&index)?;
+        let version = index.version();
+        Ok(Screener { index, version, config, text })
+    }
+
+    pub fn index(&self) -> &Arc<Index> {
+        &self.index
+    }
+
+    pub fn index_version(&self) -> &str {
+        &self.version
+    }
+
+    /// Parses every message in `bytes` (any supported format) and screens it: one verdict
+    /// per message, in order. A message that cannot be parsed gets an `error` verdict.
+    pub fn screen_bytes(&self, bytes: &[u8]) -> Vec<Verdict> {
+        let started = Instant::now();
+        let results = interdict_messages::parse(bytes, &self.config.limits);
+        let parse_us = started.elapsed().as_secs_f64() * 1e6 / results.len().max(1) as f64;
+        results
+            .into_iter()
+            .map(|r| match r {
+                Ok(payment) => {
+                    let mut v = self.screen(&payment);
+                    v.timings.parse_us = parse_us;
+                    v
+                }
+                Err(e) => self.error_verdict(&e, parse_us),
+            })
+            .collect()
+    }
+
+    /// The verdict for a message that could not be parsed.
+    pub fn error_verdict(&self, e: &interdict_messages::Error, parse_us: f64) -> Verdict {
+        let line = match e.position {
+            interdict_messages::Position::Line { line, .. } => Some(line),
+            interdict_messages::Position::Byte(_) => None,
+        };
+        let kind = serde_json_kind(e.kind);
+        Verdict {
+            message_id: None,
+            format: e.format,
+            verdict: Outcome::Error,
+            index_version: self.version.clone(),
+            timings: Timings { parse_us, screen_us: 0.0 },
+            hits: Vec::new(),
+            suppressed: Vec::new(),
+            error: Some(VerdictError { kind, offset: Some(e.offset()), line, reason: e.to_string() }),
+        }
+    }
+
+    /// Screens one parsed payment.
+    pub fn screen(&self, payment: &Payment) -> Verdict {
+        let started = Instant::now();
+        let matcher = Matcher::new(&self.index, self.config.matcher.clone());
+        let mut candidates = Vec::new();
+        for party in &payment.parties {
+            self.screen_party(&matcher, party, None, &mut candidates);
+        }
+        for (t, tx) in payment.transactions.iter().enumerate() {
+            for party in &tx.parties {
+                self.screen_party(&matcher, party, Some(t), &mut candidates);
+            }
+            for text in &tx.free_text {
+                self.screen_text(text, Some(t), &mut candidates);
+            }
+            for vessel in &tx.vessels {
+                self.screen_text(vessel, Some(t), &mut candidates);
+            }
+        }
+        let (hits, suppressed) = self.apply_good_guys(candidates);
+        Verdict {
+            message_id: Some(payment.message_id.clone()),
+            format: Some(payment.format),
+            verdict: if hits.is_empty() { Outcome::Pass } else { Outcome::Hold },
+            index_version: self.version.clone(),
+            timings: Timings { parse_us: 0.0, screen_us: started.elapsed().as_secs_f64() * 1e6 },
+            hits,
+            suppressed,
+            error: None,
+        }
+    }
+
+    fn list_hit(
+        &self,
+        kind: HitKind,
+        entity: u32,
+        score: f64,
+        at: &Located,
+        transaction: Option<usize>,
+        why: String,
+    ) -> Hit {
+        let e = self.index.entity(entity);
+        Hit {
+            kind,
+            entity_id: Some(e.id.to_string()),
+            listed_name: e.name.to_string(),
+            source: Some(e.source.to_string()),
+            programs: e.programs.iter().map(|p| p.to_string()).collect(),
+            score,
+            field_path: at.path.clone(),
+            matched_text: at.value.clone(),
+            transaction,
+            explanation: why,
+        }
+    }
+
+    fn country_hit(&self, at: &Located, transaction: Option<usize>, jurisdiction: &str, why: String) -> Hit {
+        Hit {
+            kind: HitKind::Country,
+            entity_id: None,
+            listed_name: jurisdiction.to_string(),
+            source: Some("embargo-policy".into()),
+            programs: Vec::new(),
+            score: 1.0,
+            field_path: at.path.clone(),
+            matched_text: at.value.clone(),
+            transaction,
+            explanation: why,
+        }
+    }
+
+    fn screen_party(&self, matcher: &Matcher<'_>, party: &Party, t: Option<usize>, out: &mut Vec<Candidate>) {
+        let push = |out: &mut Vec<Candidate>, hit: Hit| {
+            out.push(Candidate {
+                hit,
+                party_name: party.name.as_ref().map(|n| n.value.clone()),
+                party_account: party.account.as_ref().map(|a| a.value.clone()),
+            })
+        };
+        let role = serde_role(party);
+        if let Some(name) = &party.name {
+            let country = party.country.as_ref().and_then(|c| interdict_model::countries::code_for(&c.value));
+            let context =
+                Context { birth_year: party.birth_year, country: country.map(str::to_string), identifiers: Vec::new() };
+            for alert in matcher.search_with(&name.value, &context) {
+                let why = format!("{role} name: {}", alert.explanation);
+                push(out, self.list_hit(HitKind::Name, alert.entity, alert.score, name, t, why));
+            }
+        }
+        if let Some(country) = &party.country {
+            let code = interdict_model::countries::code_for(&country.value).unwrap_or(country.value.as_str());
+            if self.config.policy.is_embargoed(code) {
+                let why = format!("{role} country {code} is under embargo (policy)");
+                push(out, self.country_hit(country, t, code, why));
+            }
+        }
+        let places =
+            party.address_lines.iter().chain(&party.street).chain(&party.town).chain(&party.country_sub_division);
+        for at in places {
+            for place in self.config.policy.places_in(&at.value) {
+                let why = format!(
+                    "{role} address names {} {:?}, in {} which is under embargo (policy)",
+                    place.what, place.name, place.jurisdiction
+                );
+                push(out, self.country_hit(at, t, &place.jurisdiction, why));
+            }
+        }
+        if let Some(bic) = &party.bic {
+            let normalized: String =
+                bic.value.chars().filter(|c| c.is_ascii_alphanumeric()).collect::<String>().to_uppercase();
+            // A BIC11 names a branch of the BIC8 institution: both are looked up.
+            let mut entities: Vec<u32> =
+                self.index.entities_with_identifier(&IdKind::Bic, &normalized).iter().map(|e| e.to_native()).collect();
+            if normalized.len() == 11 {
+                entities.extend(
+                    self.index.entities_with_identifier(&IdKind::Bic, &normalized[..8]).iter().map(|e| e.to_native()),
+                );
+            }
+            entities.sort_unstable();
+            entities.dedup();
+            for e in entities {
+                let why = format!("{role} BIC {normalized} is listed as the SWIFT/BIC of this entity");
+                push(out, self.list_hit(HitKind::Bic, e, 1.0, bic, t, why));
+            }
+            if normalized.len() >= 6 {
+                let code = &normalized[4..6];
+                if self.config.policy.is_embargoed(code) {
+                    let why = format!("{role} BIC {normalized} is a bank in {code}, which is under embargo (policy)");
+                    push(out, self.country_hit(bic, t, code, why));
+                }
+            }
+        }
+        if let Some(account) = &party.account {
+            let iban: String = account.value.chars().filter(|c| !c.is_whitespace()).collect();
+            let b = iban.as_bytes();
+            let iban_like = b.len() >= 15
+                && b[0].is_ascii_alphabetic()
+                && b[1].is_ascii_alphabetic()
+                && b[2].is_ascii_digit()
+                && b[3].is_ascii_digit();
+            if iban_like {
+                let code = iban[..2].to_ascii_uppercase();
+                if self.config.policy.is_embargoed(&code) {
+                    let why = format!("{role} IBAN is an account in {code}, which is under embargo (policy)");
+                    push(out, self.country_hit(account, t, &code, why));
+                }
+            }
+        }
+        for id in &party.identifiers {
+            for kind in [IdKind::Passport, IdKind::NationalId, IdKind::TaxId, IdKind::RegistrationNumber] {
+                for e in self.index.entities_with_identifier(&kind, &id.value) {
+                    let why = format!("{role} identifier {} is a listed {}", id.value, kind.as_str());
+                    push(out, self.list_hit(HitKind::Id, e.to_native(), 1.0, id, t, why));
+                }
+            }
+        }
+    }
+
+    fn screen_text(&self, at: &Located, t: Option<usize>, out: &mut Vec<Candidate>) {
+        let analysed: Vec<String> = interdict_text::analyze(&at.value).into_iter().map(|w| w.text).collect();
+        let joined = analysed.join(" ");
+        for found in self.text.find(&joined) {
+            let name = self.index.name(found.name);
+            let entity = name.entity.to_native();
+            let why = format!("free text contains the listed name \"{}\" (as \"{}\")", name.text.as_str(), found.words);
+            out.push(Candidate {
+                hit: self.list_hit(HitKind::Text, entity, 1.0, at, t, why),
+                party_name: None,
+                party_account: None,
+            });
+        }
+        // IMO numbers: "IMO 9187629", or any seven digits after "imo".
+        for pair in analysed.windows(2) {
+            if pair[0] == "imo" && pair[1].len() == 7 && pair[1].bytes().all(|b| b.is_ascii_digit()) {
+                for e in self.index.entities_with_identifier(&IdKind::Imo, &pair[1]) {
+                    let why = format!("free text names IMO {}, the IMO number of this listed vessel", pair[1]);
+                    out.push(Candidate {
+                        hit: self.list_hit(HitKind::Vessel, e.to_native(), 1.0, at, t, why),
+                        party_name: None,
+                        party_account: None,
+                    });
+                }
+            }
+        }
+        for place in self.config.policy.places_in(&at.value) {
+            let why = format!(
+                "free text names {} {:?}, in {} which is under embargo (policy)",
+                place.what, place.name, place.jurisdiction
+            );
+            out.push(Candidate {
+                hit: self.country_hit(at, t, &place.jurisdiction, why),
+                party_name: None,
+                party_account: None,
+            });
+        }
+    }
+
+    /// Splits hits into those left and those an active good-guy entry suppresses.
+    fn apply_good_guys(&self, candidates: Vec<Candidate>) -> (Vec<Hit>, Vec<SuppressedHit>) {
+        let mut hits = Vec::new();
+        let mut suppressed = Vec::new();
+        for c in candidates {
+            let entry = self.config.good_guys.iter().find(|g| {
+                g.is_active_on(&self.config.today)
+                    && c.hit.entity_id.as_deref() == Some(g.entity_id.as_str())
+                    && (same_name(g.party_name.as_deref(), c.party_name.as_deref())
+                        || same_account(g.account.as_deref(), c.party_account.as_deref()))
+            });
+            match entry {
+                Some(g) => suppressed.push(SuppressedHit {
+                    hit: c.hit,
+                    reason: format!("accepted false positive: {} (approved by {})", g.reason, g.approved_by),
+                }),
+                None => {
+                    // The same hit from two paths (name and text) stays two hits: each
+                    // says where; exact duplicates are dropped.
+                    if !hits.iter().any(|h: &Hit| {
+                        h.field_path == c.hit.field_path
+                            && h.entity_id == c.hit.entity_id
+                            && h.kind == c.hit.kind
+                            && h.listed_name == c.hit.listed_name
+                    }) {
+                        hits.push(c.hit);
+                    }
+                }
+            }
+        }
+        (hits, suppressed)
+    }
+}
+
+fn same_name(listed: Option<&str>, party: Option<&str>) -> bool {
+    match (listed, party) {
+        (Some(a), Some(b)) => interdict_text::normalize(a) == interdict_text::normalize(b),
+        _ => false,
+    }
+}
+
+fn same_account(listed: Option<&str>, party: Option<&str>) -> bool {
+    let clean = |s: &str| s.chars().filter(|c| c.is_ascii_alphanumeric()).collect::<String>().to_ascii_uppercase();
+    match (listed, party) {
+        (Some(a), Some(b)) => !clean(a).is_empty() && clean(a) == clean(b),
+        _ => false,
+    }
+}
+
+fn serde_role(party: &Party) -> String {
+    serde_json_string(&party.role)
+}
+
+fn serde_json_kind(kind: interdict_messages::ErrorKind) -> String {
+    serde_json_string(&kind)
+}
+
+/// The snake_case name serde gives an enum value.
+fn serde_json_string<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_value(value).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests;
