@@ -2,8 +2,8 @@
 //!
 //! The binary glues the library crates together behind one command line:
 //! `index build` compiles list files into an index, `index info` describes one,
-//! `search` screens names (arguments or stdin, one per line), and `demo` shows the
-//! whole path on the lists bundled with the project.
+//! `search` screens names (arguments or stdin, one per line), `screen` screens payment
+//! messages, and `demo` shows the whole path on the lists bundled with the project.
 
 mod commands;
 
@@ -25,6 +25,8 @@ enum Command {
     Index(commands::index::IndexCommand),
     /// Screen names against an index (arguments, or one name per line on stdin).
     Search(commands::search::SearchArgs),
+    /// Screen payment messages (ISO 20022, SWIFT MT, JSON): one verdict per message.
+    Screen(commands::screen::ScreenArgs),
     /// Build an index from the bundled OFAC lists and screen a few sample names.
     Demo(commands::demo::DemoArgs),
 }
@@ -34,6 +36,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Index(cmd) => commands::index::run(cmd),
         Command::Search(args) => commands::search::run(args),
+        Command::Screen(args) => commands::screen::run(args),
         Command::Demo(args) => commands::demo::run(args),
     };
     match result {

@@ -2,4 +2,5 @@
 
 pub mod demo;
 pub mod index;
+pub mod screen;
 pub mod search;

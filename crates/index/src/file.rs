@@ -13,7 +13,7 @@ use crate::{ArchivedIndexData, ArchivedIndexedName, ArchivedPostings, Error, Met
 /// The first eight bytes of every index file.
 pub const MAGIC: &[u8; 8] = b"INTRDICT";
 /// The layout version this build writes and reads.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 pub(crate) const HEADER_LEN: usize = 64;
 pub(crate) const PAYLOAD_ALIGN: usize = 64;
 
