@@ -180,3 +180,37 @@ fn bad_sources_are_refused_with_the_reason() {
         assert!(!out_path.exists(), "{source}: no index may be written");
     }
 }
+
+#[test]
+fn screen_json_payments_to_verdicts() {
+    let dir = tempfile::tempdir().unwrap();
+    let payments = dir.path().join("payments.json");
+    std::fs::write(
+        &payments,
+        concat!(
+            r#"{"message_id": "P-1", "format": "json", "transactions": [{"parties": [{"role": "debtor", "path": "/d", "name": {"path": "/d/name", "value": "CHOI CHOL-MIN"}}], "free_text": [{"path": "/rmt", "value": "BEARINGS VIA 2ND ACADEMY OF NATURAL SCIENCES"}]}]}"#,
+            "\n",
+            r#"{"message_id": "P-2", "format": "json", "transactions": [{"parties": [{"role": "debtor", "path": "/d", "name": {"path": "/d/name", "value": "EMMA DANIELS"}, "town": {"path": "/d/town", "value": "LEEDS"}}], "free_text": [{"path": "/rmt", "value": "RENT"}]}]}"#,
+            "\n"
+        ),
+    )
+    .unwrap();
+    let bad = dir.path().join("bad.xml");
+    std::fs::write(&bad, "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY a \"b\">]><Document>&a;</Document>").unwrap();
+    let out = bin().args(["screen", "--json", "--index"]).arg(index()).arg(&payments).arg(&bad).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let verdicts: Vec<serde_json::Value> =
+        String::from_utf8(out.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(verdicts.len(), 3);
+    assert_eq!(verdicts[0]["verdict"], "hold");
+    assert_eq!(verdicts[0]["message_id"], "P-1");
+    let kinds: Vec<&str> = verdicts[0]["hits"].as_array().unwrap().iter().map(|h| h["kind"].as_str().unwrap()).collect();
+    assert_eq!(kinds, ["name", "text"]);
+    assert_eq!(verdicts[0]["hits"][0]["entity_id"], "ofac-sdn:43598");
+    assert_eq!(verdicts[0]["hits"][0]["field_path"], "/d/name");
+    assert_eq!(verdicts[0]["hits"][1]["entity_id"], "ofac-sdn:12215");
+    assert!(verdicts[0]["index_version"].as_str().unwrap().starts_with("idx-"));
+    assert_eq!(verdicts[1]["verdict"], "pass");
+    assert_eq!(verdicts[2]["verdict"], "error");
+    assert!(verdicts[2]["error"]["reason"].as_str().unwrap().contains("DOCTYPE"), "{}", verdicts[2]);
+}
