@@ -1,4 +1,5 @@
-//! `interdict demo`: compile the bundled OFAC lists and screen sample names.
+//! `interdict demo`: compile the bundled OFAC lists, screen sample names, then screen
+//! the sample payments in `data/payments` (ISO 20022, SWIFT MT, JSON).
 //!
 //! The streaming demo (an in-process Kafka, the service and a payment producer) will
 //! replace this once the Kafka service exists; today it shows the list → index →
@@ -12,6 +13,8 @@ use anyhow::{Context, Result};
 use clap::Args;
 use interdict_index::Index;
 use interdict_matcher::{MatchConfig, Matcher};
+use interdict_model::Outcome;
+use interdict_screen::{ScreenConfig, Screener};
 
 use super::search::alert_json;
 
@@ -79,6 +82,34 @@ pub fn run(args: DemoArgs) -> Result<ExitCode> {
             let shown = if i == 0 { name } else { "" };
             println!("{label} {shown:<32} {:.2} {} {} [{}]", j.score, j.entity_id, j.name, j.programs.join(", "));
             println!("        {}", j.explanation);
+        }
+    }
+    let payments_dir = data.parent().map(|d| d.join("payments")).unwrap_or_else(|| PathBuf::from("data/payments"));
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&payments_dir)
+        .with_context(|| format!("reading {}", payments_dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_file())
+        .collect();
+    files.sort();
+    println!("\n== Screening sample payments ({})", payments_dir.display());
+    let screener = Screener::new(std::sync::Arc::new(index), ScreenConfig::default())?;
+    for file in files {
+        let bytes = std::fs::read(&file).with_context(|| format!("reading {}", file.display()))?;
+        let name = file.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+        for v in screener.screen_bytes(&bytes) {
+            let outcome = match v.verdict {
+                Outcome::Pass => "PASS ",
+                Outcome::Hold => "HOLD ",
+                Outcome::Error => "ERROR",
+            };
+            let format = v.format.map(|f| f.as_str()).unwrap_or("?");
+            println!("{outcome} {name} {} ({format})", v.message_id.as_deref().unwrap_or("-"));
+            if let Some(e) = &v.error {
+                println!("        {}", e.reason);
+            }
+            for h in &v.hits {
+                println!("        {} {}: {}", h.field_path, h.entity_id.as_deref().unwrap_or(&h.listed_name), h.explanation);
+            }
         }
     }
     Ok(ExitCode::SUCCESS)
