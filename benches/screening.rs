@@ -1,0 +1,116 @@
+//! Payment screening benchmark: a typical pacs.008 against the full index on one core.
+//! Reports messages per second and the latency distribution (parse + screen), and the
+//! parse time alone for each format.
+//!
+//! Run: `cargo bench --bench screening` (add `-- --messages N`). Lists as in the index
+//! bench: bundled OFAC SDN and non-SDN CSV, plus the UN list from ../shared when present.
+//! Messages: `data/payments/pacs008_choe.xml` (a hold: a listed debtor, a Tehran
+//! creditor, a listed name in the remittance) and a pass variant of it with innocent
+//! parties, alternating; MT103 and JSON samples for parse times.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Instant;
+
+use interdict_index::{build, Index, SourceMeta};
+use interdict_lists::{parse_source, SourceKind};
+use interdict_messages::{parse, Limits};
+use interdict_model::Outcome;
+use interdict_screen::{ScreenConfig, Screener};
+
+fn repo(rel: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(rel)
+}
+
+fn percentile(sorted: &[f64], p: f64) -> f64 {
+    if sorted.is_empty() {
+        return 0.0;
+    }
+    sorted[(((p / 100.0) * (sorted.len() - 1) as f64).round() as usize).min(sorted.len() - 1)]
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let quick = !args.iter().any(|a| a == "--bench");
+    let messages: usize = args
+        .iter()
+        .position(|a| a == "--messages")
+        .and_then(|i| args.get(i + 1))
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(if quick { 200 } else { 100_000 });
+
+    let mut sources = vec![
+        (SourceKind::OfacCsv, repo("data/ofac/sdn")),
+        (SourceKind::OfacCsv, repo("data/ofac/nonsdn-csv")),
+    ];
+    let un = repo("../shared/data/un/un_consolidated_2026-02-27.xml");
+    if un.exists() {
+        sources.push((SourceKind::UnXml, un));
+    }
+    let mut entities = Vec::new();
+    for (kind, path) in &sources {
+        entities.extend(parse_source(*kind, path).expect("lists parse").entities);
+    }
+    let bytes = build(entities, vec![SourceMeta::new("bench", "bundled")], "2026-01-01T00:00:00Z").unwrap();
+    let index = Arc::new(Index::from_bytes(bytes).unwrap());
+    let screener = Screener::new(index.clone(), ScreenConfig::default()).expect("screener");
+
+    let hold = std::fs::read(repo("data/payments/pacs008_choe.xml")).unwrap();
+    let pass = String::from_utf8(hold.clone())
+        .unwrap()
+        .replace("CHOI CHOL-MIN", "LI WEI MACHINERY CO")
+        .replace("PARS PRECISION BEARINGS CO", "GULF INDUSTRIAL SUPPLIES LLC")
+        .replace("<AdrLine>TEHRAN</AdrLine>", "<AdrLine>DUBAI</AdrLine>")
+        .replace("VIA 2ND ACADEMY OF NATURAL SCIENCES", "PO 7781 DELIVERY 3")
+        .into_bytes();
+    let inputs = [&hold, &pass];
+    let first = screener.screen_bytes(&hold);
+    let second = screener.screen_bytes(&pass);
+    let outcomes = (first[0].verdict, second[0].verdict);
+
+    // Warm up, then measure each message end to end (parse + screen), one thread.
+    for i in 0..1000.min(messages) {
+        std::hint::black_box(screener.screen_bytes(inputs[i % 2]));
+    }
+    let mut latencies = Vec::with_capacity(messages);
+    let started = Instant::now();
+    for i in 0..messages {
+        let t = Instant::now();
+        let v = screener.screen_bytes(inputs[i % 2]);
+        latencies.push(t.elapsed().as_secs_f64() * 1e6);
+        std::hint::black_box(v);
+    }
+    let total = started.elapsed().as_secs_f64();
+    latencies.sort_by(f64::total_cmp);
+
+    let mut parse_times = Vec::new();
+    for (label, file) in [
+        ("pacs.008 (CBPR+ with AppHdr)", "data/payments/pacs008_choe.xml"),
+        ("MT103", "data/payments/mt103_rent.txt"),
+        ("JSON (2 payments, NDJSON)", "data/payments/json_payments.ndjson"),
+    ] {
+        let bytes = std::fs::read(repo(file)).unwrap();
+        let rounds = if quick { 100 } else { 50_000 };
+        let t = Instant::now();
+        let mut ok = 0;
+        for _ in 0..rounds {
+            ok += parse(std::hint::black_box(&bytes), &Limits::default()).iter().filter(|r| r.is_ok()).count();
+        }
+        parse_times.push((label, t.elapsed().as_secs_f64() * 1e6 / rounds as f64, ok / rounds));
+    }
+
+    println!("screening benchmark, one thread{}", if quick { " [quick mode: not a measurement]" } else { "" });
+    println!("  index: {} entities, {} names ({})", index.entity_count(), index.name_count(), index.version());
+    println!("  verdicts: hold sample {:?}, pass sample {:?}", outcomes.0, outcomes.1);
+    assert!(outcomes.0 == Outcome::Hold || quick, "the hold sample must hold");
+    println!(
+        "  pacs.008 parse + screen, {messages} messages: {:.0} messages/s; latency p50 {:.1} us, p99 {:.1} us, max {:.1} us",
+        messages as f64 / total,
+        percentile(&latencies, 50.0),
+        percentile(&latencies, 99.0),
+        latencies.last().copied().unwrap_or(0.0)
+    );
+    for (label, us, ok) in parse_times {
+        println!("  parse only, {label}: {us:.2} us per input ({ok} payment(s) parsed)");
+    }
+}
