@@ -28,6 +28,7 @@
 //! ```
 
 mod error;
+mod reader;
 pub mod xml;
 
 pub mod custom;

@@ -46,7 +46,6 @@
 
 use std::cell::OnceCell;
 use std::collections::HashMap;
-use std::path::Path;
 
 use interdict_model::{
     Address, Alias, AliasKind, Country, Entity, EntityKind, Gender, IdKind, Identifier, Link, Strength, VesselInfo,
@@ -55,8 +54,9 @@ use interdict_model::{
 use crate::dates::{parse_birth_date, us_date_to_iso};
 use crate::error::Position;
 use crate::ids::kind_for_label;
+use crate::reader::Reader;
 use crate::xml::{for_each_record, Node};
-use crate::{Error, InputFile, ParsedSource, SourceKind, Warnings};
+use crate::{Error, InputFile, ParsedSource, SourceKind};
 
 /// The source of the SDN list.
 pub const SDN: &str = "ofac-sdn";
@@ -103,7 +103,7 @@ const DESCRIPTIVE_LABELS: [&str; 17] = [
 pub fn parse(input: &InputFile) -> Result<ParsedSource, Error> {
     let path = input.path.as_path();
     let base_name = input.base_name();
-    let mut reader = Reader { path, file: path.display().to_string(), warnings: Warnings::default() };
+    let mut reader = Reader::new(path);
     let source: OnceCell<&'static str> = OnceCell::new();
     let mut publish: Option<(Option<String>, Option<String>, u64)> = None;
     let mut entities: Vec<Entity> = Vec::new();
@@ -172,38 +172,10 @@ pub fn parse(input: &InputFile) -> Result<ParsedSource, Error> {
             }
         }
     }
-    for e in &mut entities {
-        e.published = published.clone();
-    }
-
-    let mut parsed = ParsedSource::new(SourceKind::OfacXml, &[input]);
-    parsed.published = published;
-    parsed.entities = entities;
-    parsed.warnings = reader.warnings;
-    Ok(parsed)
-}
-
-/// Per-file state: where we are, for errors, and the warnings so far.
-struct Reader<'a> {
-    path: &'a Path,
-    file: String,
-    warnings: Warnings,
+    Ok(reader.finish(SourceKind::OfacXml, input, published, entities))
 }
 
 impl Reader<'_> {
-    fn warn(&mut self, kind: &str, offset: u64, message: String) {
-        self.warnings.push(kind, &self.file, Position::Byte(offset), message);
-    }
-
-    /// A country from a listed name, warning when the table does not know it.
-    fn country(&mut self, name: &str, offset: u64) -> Country {
-        let country = Country::from_name(name);
-        if country.code.is_none() {
-            self.warn("unknown-country", offset, format!("unknown country name {name:?}"));
-        }
-        country
-    }
-
     /// The country in the named child of `node`, if there is one.
     fn country_in(&mut self, node: &Node, name: &str) -> Option<Country> {
         let child = node.child(name)?;
@@ -442,6 +414,7 @@ fn links_in(remarks: &str) -> Vec<Link> {
 mod tests {
     use super::*;
     use interdict_model::BirthDate;
+    use std::path::Path;
 
     const FIXTURE: &str = r#"<?xml version="1.0" standalone="yes"?>
 <sdnList xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns="https://sanctionslistservice.ofac.treas.gov/api/PublicationPreview/exports/XML">

@@ -42,18 +42,17 @@
 //! `unknown-record`, `no-publish-date`.
 
 use std::collections::HashMap;
-use std::path::Path;
 
 use interdict_model::{
-    Address, Alias, AliasKind, BirthDate, Country, Entity, EntityKind, Gender, IdKind, Identifier, PartialDate,
-    Strength,
+    Address, Alias, AliasKind, BirthDate, Entity, EntityKind, Gender, IdKind, Identifier, PartialDate, Strength,
 };
 
 use crate::dates::{parse_birth_date, parse_iso, parse_partial};
 use crate::error::Position;
 use crate::ids::kind_for_label;
+use crate::reader::Reader;
 use crate::xml::{for_each_record, Node};
-use crate::{Error, InputFile, ParsedSource, SourceKind, Warnings};
+use crate::{Error, InputFile, ParsedSource, SourceKind};
 
 /// The `source` of every entity this parser produces.
 pub const SOURCE: &str = "un";
@@ -63,7 +62,7 @@ const ROOT: &str = "CONSOLIDATED_LIST";
 /// Parses one UN consolidated list XML file.
 pub fn parse(input: &InputFile) -> Result<ParsedSource, Error> {
     let path = input.path.as_path();
-    let mut reader = Reader { path, file: path.display().to_string(), warnings: Warnings::default() };
+    let mut reader = Reader::new(path);
     let mut date_generated: Option<(Option<String>, u64)> = None;
     let mut entities: Vec<Entity> = Vec::new();
     let mut first_seen: HashMap<String, u64> = HashMap::new();
@@ -123,38 +122,10 @@ pub fn parse(input: &InputFile) -> Result<ParsedSource, Error> {
         }
         None => None,
     };
-    for e in &mut entities {
-        e.published = published.clone();
-    }
-
-    let mut parsed = ParsedSource::new(SourceKind::UnXml, &[input]);
-    parsed.published = published;
-    parsed.entities = entities;
-    parsed.warnings = reader.warnings;
-    Ok(parsed)
-}
-
-/// Per-file state: where we are, for errors, and the warnings so far.
-struct Reader<'a> {
-    path: &'a Path,
-    file: String,
-    warnings: Warnings,
+    Ok(reader.finish(SourceKind::UnXml, input, published, entities))
 }
 
 impl Reader<'_> {
-    fn warn(&mut self, kind: &str, offset: u64, message: String) {
-        self.warnings.push(kind, &self.file, Position::Byte(offset), message);
-    }
-
-    /// A country from a listed name, warning when the table does not know it.
-    fn country(&mut self, name: &str, offset: u64) -> Country {
-        let country = Country::from_name(name);
-        if country.code.is_none() {
-            self.warn("unknown-country", offset, format!("unknown country name {name:?}"));
-        }
-        country
-    }
-
     fn record(&mut self, node: &Node, kind: EntityKind) -> Result<Entity, Error> {
         let reference = field(node, "REFERENCE_NUMBER").ok_or_else(|| {
             Error::parse(self.path, Position::Byte(node.offset), format!("<{}> without a REFERENCE_NUMBER", node.name))
@@ -450,6 +421,7 @@ fn place_of_birth(node: &Node) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::path::Path;
 
     const FIXTURE: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <CONSOLIDATED_LIST xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" dateGenerated="2026-02-27T00:00:09.554Z">
