@@ -45,7 +45,7 @@ use std::time::Instant;
 
 use interdict_index::Index;
 use interdict_lists::goodguy::GoodGuyEntry;
-use interdict_matcher::{Context, MatchConfig, Matcher};
+use interdict_matcher::{Alert, Context, MatchConfig, Matcher};
 use interdict_messages::Limits;
 use interdict_model::{
     Hit, HitKind, IdKind, Located, Outcome, Party, Payment, SuppressedHit, Timings, Verdict, VerdictError,
@@ -67,6 +67,9 @@ pub enum Error {
 #[derive(Debug, Clone)]
 pub struct ScreenConfig {
     pub matcher: MatchConfig,
+    /// Name results kept for repeated counterparties (0 turns the cache off). The cache
+    /// belongs to one screener, so to one index version.
+    pub name_cache_entries: usize,
     pub policy: Policy,
     pub good_guys: Vec<GoodGuyEntry>,
     pub limits: Limits,
@@ -78,6 +81,7 @@ impl Default for ScreenConfig {
     fn default() -> Self {
         ScreenConfig {
             matcher: MatchConfig::default(),
+            name_cache_entries: 100_000,
             policy: Policy::default_policy(),
             good_guys: Vec::new(),
             limits: Limits::default(),
@@ -112,6 +116,9 @@ pub struct Screener {
     version: String,
     config: ScreenConfig,
     text: TextNames,
+    /// Alerts per (name, birth year, country): payment traffic repeats its
+    /// counterparties, and a name screened once is not screened again for this index.
+    name_cache: dashmap::DashMap<(String, Option<u16>, Option<String>), Arc<Vec<Alert>>>,
 }
 
 /// A hit before good-guy filtering, with the party it came from.
@@ -126,7 +133,7 @@ impl Screener {
     pub fn new(index: Arc<Index>, config: ScreenConfig) -> Result<Screener, Error> {
         let text = TextNames::build(&index)?;
         let version = index.version();
-        Ok(Screener { index, version, config, text })
+        Ok(Screener { index, version, config, text, name_cache: dashmap::DashMap::new() })
     }
 
     pub fn index(&self) -> &Arc<Index> {
@@ -259,7 +266,7 @@ impl Screener {
             let country = party.country.as_ref().and_then(|c| interdict_model::countries::code_for(&c.value));
             let context =
                 Context { birth_year: party.birth_year, country: country.map(str::to_string), identifiers: Vec::new() };
-            for alert in matcher.search_with(&name.value, &context) {
+            for alert in self.name_alerts(matcher, &name.value, context).iter() {
                 let why = format!("{role} name: {}", alert.explanation);
                 push(out, self.list_hit(HitKind::Name, alert.entity, alert.score, name, t, why));
             }
@@ -331,6 +338,24 @@ impl Screener {
                 }
             }
         }
+    }
+
+    /// The matcher's alerts for a name, through the cache.
+    fn name_alerts(&self, matcher: &Matcher<'_>, name: &str, context: Context) -> Arc<Vec<Alert>> {
+        if self.config.name_cache_entries == 0 {
+            return Arc::new(matcher.search_with(name, &context));
+        }
+        let key = (name.to_string(), context.birth_year, context.country.clone());
+        if let Some(hit) = self.name_cache.get(&key) {
+            return hit.clone();
+        }
+        let alerts = Arc::new(matcher.search_with(name, &context));
+        if self.name_cache.len() >= self.config.name_cache_entries {
+            // Bounded memory: start over rather than track recency on the hot path.
+            self.name_cache.clear();
+        }
+        self.name_cache.insert(key, alerts.clone());
+        alerts
     }
 
     fn screen_text(&self, at: &Located, t: Option<usize>, out: &mut Vec<Candidate>) {

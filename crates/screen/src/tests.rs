@@ -225,3 +225,23 @@ fn unparsable_input_is_an_error_verdict_never_a_pass() {
         assert!(verdict.hits.is_empty());
     }
 }
+
+#[test]
+fn the_name_cache_gives_the_same_verdicts() {
+    let bytes = payment(&party("debtor", &format!(r#""name": {}"#, located("/debtor/name", "CHOI CHOL-MIN"))), "");
+    let cached = screener(ScreenConfig::default());
+    let uncached = screener(ScreenConfig { name_cache_entries: 0, ..ScreenConfig::default() });
+    let first = cached.screen_bytes(&bytes);
+    let again = cached.screen_bytes(&bytes);
+    let plain = uncached.screen_bytes(&bytes);
+    assert_eq!(first[0].hits, again[0].hits);
+    assert_eq!(first[0].hits, plain[0].hits);
+    assert_eq!(first[0].hits[0].entity_id.as_deref(), Some("ofac-sdn:43598"));
+    // A tiny cache that must start over on every new name still answers correctly.
+    let tiny = screener(ScreenConfig { name_cache_entries: 1, ..ScreenConfig::default() });
+    let other = payment(&party("debtor", &format!(r#""name": {}"#, located("/debtor/name", "EMMA DANIELS"))), "");
+    for _ in 0..3 {
+        assert_eq!(tiny.screen_bytes(&bytes)[0].hits, plain[0].hits);
+        assert!(tiny.screen_bytes(&other)[0].hits.is_empty());
+    }
+}
