@@ -131,7 +131,6 @@ pub fn for_each_record<E: From<XmlError>>(
     let mut reader = Reader::from_reader(bytes);
     reader.config_mut().trim_text(false);
     reader.config_mut().check_end_names = true;
-    let mut buf = Vec::new();
     let mut ancestors: Vec<String> = Vec::new();
     // The partial tree of the current record: a stack of open nodes.
     let mut open: Vec<Node> = Vec::new();
@@ -139,7 +138,8 @@ pub fn for_each_record<E: From<XmlError>>(
     loop {
         let offset = reader.buffer_position();
         let event = reader
-            .read_event_into(&mut buf)
+            // Events borrow from the input slice: no copy into a buffer.
+            .read_event()
             .map_err(|e| XmlError::new(reader.error_position(), format!("malformed XML: {e}")))?;
         match event {
             Event::DocType(_) => {
@@ -221,7 +221,6 @@ pub fn for_each_record<E: From<XmlError>>(
             Event::PI(_) | Event::Comment(_) => {}
             Event::Eof => break,
         }
-        buf.clear();
     }
     if !saw_root {
         return Err(E::from(XmlError::new(0, "no root element")));
