@@ -68,7 +68,12 @@ pub fn parse_all(bytes: &[u8]) -> Vec<Result<Payment, Error>> {
         }
     }
     if out.is_empty() {
-        out.push(Err(Error::new(ErrorKind::Invalid, Some(MessageFormat::Json), Position::Byte(0), "no payment in the input")));
+        out.push(Err(Error::new(
+            ErrorKind::Invalid,
+            Some(MessageFormat::Json),
+            Position::Byte(0),
+            "no payment in the input",
+        )));
     }
     out
 }
@@ -76,7 +81,12 @@ pub fn parse_all(bytes: &[u8]) -> Vec<Result<Payment, Error>> {
 /// The checks serde cannot express.
 fn check(p: Payment) -> Result<Payment, Error> {
     let invalid = |reason: &str| {
-        Err(Error::new(ErrorKind::Invalid, Some(MessageFormat::Json), Position::Byte(0), format!("{}: {reason}", p.message_id)))
+        Err(Error::new(
+            ErrorKind::Invalid,
+            Some(MessageFormat::Json),
+            Position::Byte(0),
+            format!("{}: {reason}", p.message_id),
+        ))
     };
     if p.message_id.trim().is_empty() {
         return invalid("message_id is empty");
@@ -131,8 +141,16 @@ mod tests {
                 ErrorKind::Invalid,
                 "unknown field",
             ),
-            ("{\"message_id\": \"x\", \"format\": \"json\", \"transactions\": []}", ErrorKind::Invalid, "at least one transaction"),
-            ("{\"message_id\": \"x\", \"format\": \"pacs.999\", \"transactions\": []}", ErrorKind::Invalid, "unknown variant"),
+            (
+                "{\"message_id\": \"x\", \"format\": \"json\", \"transactions\": []}",
+                ErrorKind::Invalid,
+                "at least one transaction",
+            ),
+            (
+                "{\"message_id\": \"x\", \"format\": \"pacs.999\", \"transactions\": []}",
+                ErrorKind::Invalid,
+                "unknown variant",
+            ),
             ("[1, 2]", ErrorKind::Invalid, "payment [0]"),
             ("   ", ErrorKind::Invalid, "no payment"),
         ];

@@ -120,7 +120,10 @@ pub fn detect(bytes: &[u8]) -> Option<Detected> {
     let rest = &bytes[start..];
     if rest.starts_with(b"<") {
         Some(Detected::Iso20022)
-    } else if rest.starts_with(b"{1:") || rest.starts_with(b"{2:") || rest.starts_with(b"{4:") || rest.starts_with(b":20:")
+    } else if rest.starts_with(b"{1:")
+        || rest.starts_with(b"{2:")
+        || rest.starts_with(b"{4:")
+        || rest.starts_with(b":20:")
     {
         Some(Detected::SwiftMt)
     } else if rest.starts_with(b"{") || rest.starts_with(b"[") {
