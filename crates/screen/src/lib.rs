@@ -118,8 +118,11 @@ pub struct Screener {
     text: TextNames,
     /// Alerts per (name, birth year, country): payment traffic repeats its
     /// counterparties, and a name screened once is not screened again for this index.
-    name_cache: dashmap::DashMap<(String, Option<u16>, Option<String>), Arc<Vec<Alert>>>,
+    name_cache: dashmap::DashMap<NameKey, Arc<Vec<Alert>>>,
 }
+
+/// A name as screened: the text, the birth year and the country it was screened with.
+type NameKey = (String, Option<u16>, Option<String>);
 
 /// A hit before good-guy filtering, with the party it came from.
 struct Candidate {
