@@ -19,6 +19,10 @@ const JOIN_SIM: f32 = 0.95;
 const WEAK_ALIAS_FACTOR: f32 = 0.92;
 /// ... and by this when the weak alias pairs on a single word.
 const WEAK_SINGLE_WORD_FACTOR: f32 = 0.75;
+/// Scores of short one-word queries that pair only approximately are multiplied by this.
+const SINGLE_FUZZY_WORD_FACTOR: f32 = 0.9;
+/// ... where short is at most this many letters.
+const SHORT_SINGLE_WORD_LEN: usize = 5;
 /// Scores are multiplied by this when the query's legal form or honorific says it is
 /// another kind of party than the listed one.
 const KIND_MISMATCH_FACTOR: f32 = 0.85;
@@ -409,6 +413,16 @@ fn score_name(index: &Index, query: &Query, name_id: u32) -> Option<(f32, Vec<Pa
     let cov_q = (matched_q / (query.total_weight - q_total_adjust).max(f32::MIN_POSITIVE)).min(1.0);
     let cov_n = (matched_n / total_n.max(f32::MIN_POSITIVE)).min(1.0);
     let mut score = QUERY_SHARE * cov_q + (1.0 - QUERY_SHARE) * cov_n;
+    // A short one-word query that pairs only approximately ("Evli" ~ "EVIL") is too weak
+    // a signal to alert on by itself.
+    let mut informative = query.tokens.iter().filter(|t| t.weight > 0.0 && !t.initial);
+    let short_single = match (informative.next(), informative.next()) {
+        (Some(only), None) => only.text.len() <= SHORT_SINGLE_WORD_LEN,
+        _ => false,
+    };
+    if short_single && chosen.iter().all(|p| p.sim < 1.0) {
+        score *= SINGLE_FUZZY_WORD_FACTOR;
+    }
     if NameRole::from(&name.role) == NameRole::WeakAlias {
         // A weak alias alone, one word long, is a nickname: it may rank, never alert.
         let listed_words = chosen.iter().flat_map(|p| p.listed()).filter(|&j| !index.is_legal_form(tokens[j])).count();

@@ -37,6 +37,7 @@ fn index() -> Index {
         entity("ofac-sdn:21048", Organization, "ZARON BIO-TECH (ASIA) LIMITED", &[]),
         entity("ofac-sdn:5", Organization, "GLOBAL BIOTECH PARTNERS", &[]),
         entity("ofac-sdn:7873", Person, "AL-NAQIB, Zuhair Talib", &[]),
+        entity("ofac-sdn:26664", Organization, "EVIL CORP", &[]),
     ];
     // Common words, so that rarity means something.
     for i in 0..200 {
@@ -93,6 +94,7 @@ fn innocent_names_do_not_alert() {
         ("empty", ""),
         ("punctuation", "---"),
         ("one common word of a listed name", "Academy"),
+        ("a short word one swap from a listed one (Evli, a Finnish bank)", "Evli"),
     ];
     for (why, query) in cases {
         let alerts = matcher.search(query);
