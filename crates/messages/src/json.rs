@@ -34,6 +34,13 @@ pub fn parse_all(bytes: &[u8]) -> Vec<Result<Payment, Error>> {
     let start = text.len() - text.trim_start().len();
     if text[start..].starts_with('[') {
         return match serde_json::from_str::<Vec<serde_json::Value>>(text) {
+            // An empty array still gets an answer: an input never yields no verdict.
+            Ok(values) if values.is_empty() => vec![Err(Error::new(
+                ErrorKind::Invalid,
+                Some(MessageFormat::Json),
+                Position::Byte(start as u64),
+                "no payment in the input (an empty array)",
+            ))],
             Ok(values) => values
                 .into_iter()
                 .enumerate()
@@ -153,6 +160,8 @@ mod tests {
             ),
             ("[1, 2]", ErrorKind::Invalid, "payment [0]"),
             ("   ", ErrorKind::Invalid, "no payment"),
+            // Found by fuzzing: an empty array gave no result at all, so no verdict.
+            ("[]", ErrorKind::Invalid, "an empty array"),
         ];
         for (text, kind, fragment) in cases {
             let results = parse_all(text.as_bytes());
