@@ -151,7 +151,16 @@ impl Screener {
     /// per message, in order. A message that cannot be parsed gets an `error` verdict.
     pub fn screen_bytes(&self, bytes: &[u8]) -> Vec<Verdict> {
         let started = Instant::now();
-        let results = interdict_messages::parse(bytes, &self.config.limits);
+        let mut results = interdict_messages::parse(bytes, &self.config.limits);
+        if results.is_empty() {
+            // Every input gets a decision, even one the parsers found nothing in.
+            results.push(Err(interdict_messages::Error::new(
+                interdict_messages::ErrorKind::Invalid,
+                None,
+                interdict_messages::Position::Byte(0),
+                "no message in the input",
+            )));
+        }
         let parse_us = started.elapsed().as_secs_f64() * 1e6 / results.len().max(1) as f64;
         results
             .into_iter()
