@@ -39,10 +39,8 @@ fn main() {
         .and_then(|v| v.parse().ok())
         .unwrap_or(if quick { 200 } else { 100_000 });
 
-    let mut sources = vec![
-        (SourceKind::OfacCsv, repo("data/ofac/sdn")),
-        (SourceKind::OfacCsv, repo("data/ofac/nonsdn-csv")),
-    ];
+    let mut sources =
+        vec![(SourceKind::OfacCsv, repo("data/ofac/sdn")), (SourceKind::OfacCsv, repo("data/ofac/nonsdn-csv"))];
     let un = repo("../shared/data/un/un_consolidated_2026-02-27.xml");
     if un.exists() {
         sources.push((SourceKind::UnXml, un));
@@ -54,8 +52,8 @@ fn main() {
     let bytes = build(entities, vec![SourceMeta::new("bench", "bundled")], "2026-01-01T00:00:00Z").unwrap();
     let index = Arc::new(Index::from_bytes(bytes).unwrap());
     // No name cache: every message's names are screened, as for counterparties never seen.
-    let screener =
-        Screener::new(index.clone(), ScreenConfig { name_cache_entries: 0, ..ScreenConfig::default() }).expect("screener");
+    let screener = Screener::new(index.clone(), ScreenConfig { name_cache_entries: 0, ..ScreenConfig::default() })
+        .expect("screener");
     let cached = Screener::new(index.clone(), ScreenConfig::default()).expect("screener");
 
     let hold = std::fs::read(repo("data/payments/pacs008_choe.xml")).unwrap();

@@ -204,7 +204,8 @@ fn screen_json_payments_to_verdicts() {
     assert_eq!(verdicts.len(), 3);
     assert_eq!(verdicts[0]["verdict"], "hold");
     assert_eq!(verdicts[0]["message_id"], "P-1");
-    let kinds: Vec<&str> = verdicts[0]["hits"].as_array().unwrap().iter().map(|h| h["kind"].as_str().unwrap()).collect();
+    let kinds: Vec<&str> =
+        verdicts[0]["hits"].as_array().unwrap().iter().map(|h| h["kind"].as_str().unwrap()).collect();
     assert_eq!(kinds, ["name", "text"]);
     assert_eq!(verdicts[0]["hits"][0]["entity_id"], "ofac-sdn:43598");
     assert_eq!(verdicts[0]["hits"][0]["field_path"], "/d/name");

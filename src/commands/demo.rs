@@ -108,7 +108,12 @@ pub fn run(args: DemoArgs) -> Result<ExitCode> {
                 println!("        {}", e.reason);
             }
             for h in &v.hits {
-                println!("        {} {}: {}", h.field_path, h.entity_id.as_deref().unwrap_or(&h.listed_name), h.explanation);
+                println!(
+                    "        {} {}: {}",
+                    h.field_path,
+                    h.entity_id.as_deref().unwrap_or(&h.listed_name),
+                    h.explanation
+                );
             }
         }
     }

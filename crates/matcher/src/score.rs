@@ -312,7 +312,8 @@ fn score_name(index: &Index, query: &Query, name_id: u32) -> Option<(f32, Vec<Pa
         }
         // One query word for two adjacent listed words ("BIOTECH" / "BIO-TECH"), also
         // when the joined word happens to be a listed word elsewhere.
-        if qt.text.len() >= 4 {
+        let pairs_exactly = qt.options.iter().any(|o| o.kind == PairKind::Exact && tokens.contains(&o.token));
+        if qt.text.len() >= 4 && !pairs_exactly {
             for j in 0..tokens.len().saturating_sub(1) {
                 let (a, b) = (index.token(tokens[j]), index.token(tokens[j + 1]));
                 if a.len() + b.len() == qt.text.len() && qt.text.starts_with(a) && qt.text.ends_with(b) {
