@@ -109,7 +109,17 @@ impl Query {
             let is_last = i + 1 == n;
             let initial = t.text.len() == 1 && t.text.as_bytes()[0].is_ascii_alphabetic() && n > 1;
             // An uninformative query only ever matches a listed name written exactly so.
-            let mut options = if initial || !informative { Vec::new() } else { token_options(index, &t.text) };
+            let mut options = if initial || !informative {
+                Vec::new()
+            } else if t.class == TokenClass::LegalForm {
+                // Weak evidence: only the word itself, no near spellings.
+                index
+                    .token_id(&t.text)
+                    .map(|id| vec![Option_ { token: id, sim: 1.0, kind: PairKind::Exact }])
+                    .unwrap_or_default()
+            } else {
+                token_options(index, &t.text)
+            };
             if informative && truncated && is_last && n > 1 && t.text.len() >= 2 {
                 for id in index.tokens_with_prefix(&t.text, 32) {
                     let prefix = Option_ { token: id, sim: PREFIX_SIM, kind: PairKind::Prefix };
