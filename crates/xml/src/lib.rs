@@ -189,10 +189,11 @@ pub fn for_each_record<E: From<XmlError>>(
             Event::End(_) => {
                 if let Some(node) = open.pop() {
                     let mut node = node;
-                    let trimmed = node.text.trim();
-                    if trimmed.len() != node.text.len() {
-                        node.text = trimmed.to_string();
-                    }
+                    // Trim in place: no new string.
+                    let end = node.text.trim_end().len();
+                    node.text.truncate(end);
+                    let start = node.text.len() - node.text.trim_start().len();
+                    node.text.drain(..start);
                     match open.last_mut() {
                         Some(parent) => parent.children.push(node),
                         None => on_record(&ancestors, node)?,
@@ -202,6 +203,10 @@ pub fn for_each_record<E: From<XmlError>>(
                 }
             }
             Event::Text(t) => {
+                // Indentation between elements is neither content nor a UTF-8 risk.
+                if t.iter().all(u8::is_ascii_whitespace) {
+                    continue;
+                }
                 if let Some(node) = open.last_mut() {
                     let raw = utf8(offset, &t)?;
                     let text = quick_xml::escape::unescape(raw).map_err(|e| {
