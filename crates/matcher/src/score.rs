@@ -243,12 +243,15 @@ fn score_name(index: &Index, query: &Query, name_id: u32) -> Option<(f32, Vec<Pa
     let name = index.name(name_id);
     let tokens: Vec<u32> = name.tokens.iter().map(|t| t.to_native()).collect();
     let weights: Vec<f32> = tokens.iter().map(|&t| index.token_weight(t)).collect();
+    // The words' texts, read once: the pairings below compare them many times.
+    let texts: Vec<&str> = tokens.iter().map(|&t| index.token(t)).collect();
+    let has_listed_initial = index.name_has_initial(name_id);
     let mut pairs: Vec<Pair> = Vec::new();
     for (qi, qt) in query.tokens.iter().enumerate() {
         if qt.initial {
             let letter = qt.text.as_bytes()[0];
-            for (j, &t) in tokens.iter().enumerate() {
-                if index.token(t).as_bytes().first() == Some(&letter) {
+            for (j, text) in texts.iter().enumerate() {
+                if text.as_bytes().first() == Some(&letter) {
                     pairs.push(Pair {
                         q_first: qi,
                         q_last: qi,
@@ -297,8 +300,7 @@ fn score_name(index: &Index, query: &Query, name_id: u32) -> Option<(f32, Vec<Pa
             }
         }
         // A listed initial ("KIM, J.") pairs with a query word it begins.
-        for (j, &t) in tokens.iter().enumerate() {
-            let text = index.token(t);
+        for (j, text) in texts.iter().enumerate().filter(|_| has_listed_initial) {
             if text.len() == 1 && qt.text.as_bytes().first() == text.as_bytes().first() && qt.text.len() > 1 {
                 pairs.push(Pair {
                     q_first: qi,
@@ -315,7 +317,7 @@ fn score_name(index: &Index, query: &Query, name_id: u32) -> Option<(f32, Vec<Pa
         let pairs_exactly = qt.options.iter().any(|o| o.kind == PairKind::Exact && tokens.contains(&o.token));
         if qt.text.len() >= 4 && !pairs_exactly {
             for j in 0..tokens.len().saturating_sub(1) {
-                let (a, b) = (index.token(tokens[j]), index.token(tokens[j + 1]));
+                let (a, b) = (texts[j], texts[j + 1]);
                 if a.len() + b.len() == qt.text.len() && qt.text.starts_with(a) && qt.text.ends_with(b) {
                     pairs.push(Pair {
                         q_first: qi,
@@ -354,7 +356,7 @@ fn score_name(index: &Index, query: &Query, name_id: u32) -> Option<(f32, Vec<Pa
     let n_weight = |p: &Pair| -> f32 {
         p.listed()
             .map(|j| {
-                if p.kind == Kind::Initial && index.token(tokens[j]).len() > 1 {
+                if p.kind == Kind::Initial && texts[j].len() > 1 {
                     weights[j].min(INITIAL_WEIGHT)
                 } else {
                     weights[j]
