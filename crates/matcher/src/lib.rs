@@ -75,6 +75,7 @@ pub struct Matcher<'i> {
 struct Scratch {
     bounds: Vec<score::Bound>,
     touched: Vec<u32>,
+    buffers: score::ScoreBuffers,
 }
 
 thread_local! {

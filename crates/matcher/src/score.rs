@@ -52,6 +52,15 @@ pub struct Alert {
     pub explanation: String,
 }
 
+/// Buffers for scoring one candidate, reused across candidates and queries.
+#[derive(Debug, Default)]
+pub struct ScoreBuffers {
+    tokens: Vec<u32>,
+    weights: Vec<f32>,
+    pairs: Vec<Pair>,
+    ranked: Vec<(f32, Pair)>,
+}
+
 /// Per-name upper bound on the score, accumulated from postings.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Bound {
@@ -203,7 +212,7 @@ pub(crate) fn search(
 
     let mut best: HashMap<u32, (f32, u32, Vec<Pair>, Vec<String>)> = HashMap::new();
     for (_, name_id) in candidates {
-        let Some((name_score, pairs)) = score_name(index, query, name_id) else { continue };
+        let Some((name_score, pairs)) = score_name(index, query, name_id, &mut scratch.buffers) else { continue };
         if name_score < threshold {
             continue;
         }
@@ -239,14 +248,18 @@ pub(crate) fn search(
 }
 
 /// Scores one listed name: pairs spans of query and name tokens one to one, best first.
-fn score_name(index: &Index, query: &Query, name_id: u32) -> Option<(f32, Vec<Pair>)> {
+fn score_name(index: &Index, query: &Query, name_id: u32, buffers: &mut ScoreBuffers) -> Option<(f32, Vec<Pair>)> {
     let name = index.name(name_id);
-    let tokens: Vec<u32> = name.tokens.iter().map(|t| t.to_native()).collect();
-    let weights: Vec<f32> = tokens.iter().map(|&t| index.token_weight(t)).collect();
+    let ScoreBuffers { tokens, weights, pairs, ranked } = buffers;
+    tokens.clear();
+    tokens.extend(name.tokens.iter().map(|t| t.to_native()));
+    weights.clear();
+    weights.extend(tokens.iter().map(|&t| index.token_weight(t)));
+    let (tokens, weights) = (&*tokens, &*weights);
     // The words' texts, read once: the pairings below compare them many times.
     let texts: Vec<&str> = tokens.iter().map(|&t| index.token(t)).collect();
     let has_listed_initial = index.name_has_initial(name_id);
-    let mut pairs: Vec<Pair> = Vec::new();
+    pairs.clear();
     for (qi, qt) in query.tokens.iter().enumerate() {
         if qt.initial {
             let letter = qt.text.as_bytes()[0];
@@ -365,7 +378,8 @@ fn score_name(index: &Index, query: &Query, name_id: u32) -> Option<(f32, Vec<Pa
             .sum()
     };
     // Best pairs first: by similarity times the weight they would cover.
-    let mut ranked: Vec<(f32, Pair)> = pairs.into_iter().map(|p| (p.sim * (q_weight(&p) + n_weight(&p)), p)).collect();
+    ranked.clear();
+    ranked.extend(pairs.iter().map(|p| (p.sim * (q_weight(p) + n_weight(p)), *p)));
     ranked.sort_by(|(va, a), (vb, b)| vb.total_cmp(va).then(a.q_first.cmp(&b.q_first)).then(a.n_first.cmp(&b.n_first)));
     let mut q_used = 0u64;
     let mut n_used = 0u64;
@@ -375,7 +389,7 @@ fn score_name(index: &Index, query: &Query, name_id: u32) -> Option<(f32, Vec<Pa
     // Weight of listed tokens counted in the total: an initial counts as an initial.
     let mut n_total_adjust = 0.0f32;
     let mut q_total_adjust = 0.0f32;
-    for (_, p) in ranked {
+    for &(_, p) in ranked.iter() {
         let qm: u64 = (p.q_first..=p.q_last).map(bit).fold(0, |a, b| a | b);
         let nm: u64 = p.listed().map(bit).fold(0, |a, b| a | b);
         if q_used & qm != 0 || n_used & nm != 0 {
