@@ -1,0 +1,242 @@
+//! The service's configuration: a TOML file, then `INTERDICT_*` environment variables,
+//! then command-line flags, each overriding the one before.
+//!
+//! ```toml
+//! brokers = "kafka-1:9092,kafka-2:9092"
+//! group = "interdict"
+//! input_topics = ["payments.in"]
+//! decisions_topic = "payments.decisions"
+//! review_topic = "payments.review"
+//! dlq_topic = "payments.dlq"
+//! index = "/var/lib/interdict/lists.idx"
+//! exactly_once = false
+//! max_in_flight = 1024
+//! http_listen = "127.0.0.1:9095"
+//! max_index_age = "36h"
+//!
+//! [kafka]                      # passed to librdkafka as is: TLS, SASL, tuning
+//! "security.protocol" = "SASL_SSL"
+//! "sasl.mechanism" = "SCRAM-SHA-512"
+//! ```
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use serde::Deserialize;
+
+/// Why a configuration was refused.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("config file: {0}")]
+    File(String),
+    #[error("environment variable {name}: {reason}")]
+    Env { name: String, reason: String },
+    #[error("config: {0}")]
+    Invalid(String),
+}
+
+/// Everything `interdict run` needs. Field names are the TOML keys; the environment
+/// variable of a key is `INTERDICT_` and the key in upper case (`INTERDICT_BROKERS`).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Config {
+    /// Bootstrap brokers, `host:port,host:port`.
+    pub brokers: String,
+    /// Consumer group id.
+    pub group: String,
+    pub input_topics: Vec<String>,
+    pub decisions_topic: String,
+    pub review_topic: String,
+    pub dlq_topic: String,
+    /// The index file; a new file at this path is picked up by hot reload.
+    pub index: PathBuf,
+    /// Outputs and consumer offsets in one Kafka transaction per batch.
+    pub exactly_once: bool,
+    /// Messages screened or waiting for their outputs, at most (backpressure).
+    pub max_in_flight: usize,
+    /// The HTTP server for /metrics, /healthz, /readyz and /v1/screen.
+    pub http_listen: String,
+    /// A bearer token that guards /v1/screen and the admin endpoints, if set.
+    pub http_token: Option<String>,
+    /// Largest HTTP request body accepted, in bytes.
+    pub http_max_body: usize,
+    /// An index older than this (by its build time) is refused: fail closed. Written
+    /// as a number and a unit: `90m`, `36h`, `7d`.
+    pub max_index_age: Option<String>,
+    /// librdkafka properties, passed through (TLS, SASL, tuning).
+    pub kafka: BTreeMap<String, String>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            brokers: "127.0.0.1:9092".into(),
+            group: "interdict".into(),
+            input_topics: Vec::new(),
+            decisions_topic: "interdict.decisions".into(),
+            review_topic: "interdict.review".into(),
+            dlq_topic: "interdict.dlq".into(),
+            index: PathBuf::from("lists.idx"),
+            exactly_once: false,
+            max_in_flight: 1024,
+            http_listen: "127.0.0.1:9095".into(),
+            http_token: None,
+            http_max_body: 1 << 20,
+            max_index_age: None,
+            kafka: BTreeMap::new(),
+        }
+    }
+}
+
+impl Config {
+    /// Reads a TOML configuration; keys left out keep their defaults.
+    pub fn from_toml(text: &str) -> Result<Config, ConfigError> {
+        toml::from_str(text).map_err(|e| ConfigError::File(e.to_string()))
+    }
+
+    /// Applies `INTERDICT_*` variables from an iterator of (name, value) pairs (pass
+    /// `std::env::vars()`). `INTERDICT_INPUT_TOPICS` is comma-separated;
+    /// `INTERDICT_KAFKA_<PROPERTY>` sets a librdkafka property, with `_` for `.`
+    /// (`INTERDICT_KAFKA_SASL_USERNAME` → `sasl.username`).
+    pub fn apply_env(&mut self, vars: impl IntoIterator<Item = (String, String)>) -> Result<(), ConfigError> {
+        for (name, value) in vars {
+            let Some(key) = name.strip_prefix("INTERDICT_") else { continue };
+            let bad = |reason: &str| ConfigError::Env { name: name.clone(), reason: reason.to_string() };
+            match key {
+                "BROKERS" => self.brokers = value,
+                "GROUP" => self.group = value,
+                "INPUT_TOPICS" => {
+                    self.input_topics =
+                        value.split(',').map(str::trim).filter(|t| !t.is_empty()).map(String::from).collect()
+                }
+                "DECISIONS_TOPIC" => self.decisions_topic = value,
+                "REVIEW_TOPIC" => self.review_topic = value,
+                "DLQ_TOPIC" => self.dlq_topic = value,
+                "INDEX" => self.index = PathBuf::from(value),
+                "EXACTLY_ONCE" => {
+                    self.exactly_once = match value.to_ascii_lowercase().as_str() {
+                        "1" | "true" | "yes" => true,
+                        "0" | "false" | "no" => false,
+                        _ => return Err(bad("expected true or false")),
+                    }
+                }
+                "MAX_IN_FLIGHT" => self.max_in_flight = value.parse().map_err(|_| bad("expected a number"))?,
+                "HTTP_LISTEN" => self.http_listen = value,
+                "HTTP_TOKEN" => self.http_token = Some(value),
+                "HTTP_MAX_BODY" => self.http_max_body = value.parse().map_err(|_| bad("expected a number of bytes"))?,
+                "MAX_INDEX_AGE" => self.max_index_age = Some(value),
+                _ => match key.strip_prefix("KAFKA_") {
+                    Some(property) if !property.is_empty() => {
+                        self.kafka.insert(property.to_ascii_lowercase().replace('_', "."), value);
+                    }
+                    // Other INTERDICT_ variables belong to other commands.
+                    _ => {}
+                },
+            }
+        }
+        Ok(())
+    }
+
+    /// Checks what the service cannot run without.
+    pub fn validate(&self) -> Result<(), ConfigError> {
+        let invalid = |m: String| Err(ConfigError::Invalid(m));
+        if self.brokers.trim().is_empty() {
+            return invalid("no brokers".into());
+        }
+        if self.input_topics.is_empty() {
+            return invalid("no input topic".into());
+        }
+        let outputs = [&self.decisions_topic, &self.review_topic, &self.dlq_topic];
+        for t in outputs {
+            if t.trim().is_empty() {
+                return invalid("an output topic is empty".into());
+            }
+            if self.input_topics.contains(t) {
+                return invalid(format!("topic {t:?} is both an input and an output"));
+            }
+        }
+        if self.max_in_flight == 0 {
+            return invalid("max_in_flight must be at least 1".into());
+        }
+        if let Some(age) = &self.max_index_age {
+            parse_duration(age).map_err(|e| ConfigError::Invalid(format!("max_index_age: {e}")))?;
+        }
+        Ok(())
+    }
+
+    /// The maximum index age, if set.
+    pub fn max_index_age(&self) -> Option<Duration> {
+        self.max_index_age.as_deref().and_then(|a| parse_duration(a).ok())
+    }
+}
+
+/// Reads `90s`, `90m`, `36h` or `7d`.
+pub fn parse_duration(text: &str) -> Result<Duration, String> {
+    let text = text.trim();
+    let split = text.find(|c: char| !c.is_ascii_digit()).ok_or_else(|| format!("{text:?} has no unit (s, m, h, d)"))?;
+    let (number, unit) = text.split_at(split);
+    let n: u64 = number.parse().map_err(|_| format!("{text:?} does not start with a number"))?;
+    let seconds = match unit.trim() {
+        "s" => n,
+        "m" => n * 60,
+        "h" => n * 3600,
+        "d" => n * 86_400,
+        other => return Err(format!("unknown unit {other:?} (s, m, h, d)")),
+    };
+    Ok(Duration::from_secs(seconds))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_then_environment() {
+        let mut config = Config::from_toml(
+            r#"
+            brokers = "kafka:9092"
+            input_topics = ["payments.in"]
+            max_index_age = "36h"
+            [kafka]
+            "security.protocol" = "SASL_SSL"
+            "#,
+        )
+        .unwrap();
+        assert_eq!(config.group, "interdict", "defaults fill what the file leaves out");
+        config
+            .apply_env([
+                ("INTERDICT_BROKERS".to_string(), "a:1,b:2".to_string()),
+                ("INTERDICT_INPUT_TOPICS".to_string(), "x, y".to_string()),
+                ("INTERDICT_EXACTLY_ONCE".to_string(), "true".to_string()),
+                ("INTERDICT_KAFKA_SASL_USERNAME".to_string(), "svc".to_string()),
+                ("PATH".to_string(), "/bin".to_string()),
+            ])
+            .unwrap();
+        assert_eq!(config.brokers, "a:1,b:2");
+        assert_eq!(config.input_topics, ["x", "y"]);
+        assert!(config.exactly_once);
+        assert_eq!(config.kafka["security.protocol"], "SASL_SSL");
+        assert_eq!(config.kafka["sasl.username"], "svc");
+        assert_eq!(config.max_index_age(), Some(Duration::from_secs(36 * 3600)));
+        config.validate().unwrap();
+    }
+
+    #[test]
+    fn bad_configurations_are_refused_with_the_reason() {
+        let cases: &[(&str, &str)] = &[
+            ("brokres = \"x\"", "unknown field"),
+            ("input_topics = []", "no input topic"),
+            ("input_topics = [\"a\"]\ndecisions_topic = \"a\"", "both an input and an output"),
+            ("input_topics = [\"a\"]\nmax_in_flight = 0", "at least 1"),
+            ("input_topics = [\"a\"]\nmax_index_age = \"36 hours\"", "unknown unit"),
+        ];
+        for (text, reason) in cases {
+            let err = Config::from_toml(text).and_then(|c| c.validate().map(|_| c)).unwrap_err();
+            assert!(err.to_string().contains(reason), "{text}: {err}");
+        }
+        let err =
+            Config::default().apply_env([("INTERDICT_MAX_IN_FLIGHT".to_string(), "lots".to_string())]).unwrap_err();
+        assert!(err.to_string().contains("INTERDICT_MAX_IN_FLIGHT"), "{err}");
+    }
+}
