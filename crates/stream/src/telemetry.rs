@@ -1,0 +1,112 @@
+//! Telemetry as typed events: each event records its counters and gauges, with the same
+//! labels its log line would carry. Counters are named `..._total`.
+//!
+//! | metric | type | labels |
+//! |--------|------|--------|
+//! | `interdict_messages_total` | counter | `verdict` (`pass`, `hold`, `error`), `source` (`kafka`, `http`) |
+//! | `interdict_hits_total` | counter | `kind` (`name`, `country`, `bic`, `text`, `vessel`, `id`) |
+//! | `interdict_errors_total` | counter | `kind` (`malformed`, `unsupported`, `no_index`...) |
+//! | `interdict_screen_latency_seconds` | histogram | `source` |
+//! | `interdict_in_flight` | gauge | |
+//! | `interdict_consumer_lag` | gauge | `topic`, `partition` |
+//! | `interdict_index_info` | gauge (1) | `version` |
+//! | `interdict_index_age_seconds` | gauge | |
+//! | `interdict_index_reloads_total` | counter | `result` (`ok`, `refused`) |
+
+use std::sync::OnceLock;
+
+use interdict_model::{HitKind, Outcome, Verdict};
+use metrics_exporter_prometheus::{PrometheusBuilder, PrometheusHandle};
+
+/// Every metric name the service exports (the dashboard test compares against this).
+pub const METRIC_NAMES: [&str; 9] = [
+    "interdict_messages_total",
+    "interdict_hits_total",
+    "interdict_errors_total",
+    "interdict_screen_latency_seconds",
+    "interdict_in_flight",
+    "interdict_consumer_lag",
+    "interdict_index_info",
+    "interdict_index_age_seconds",
+    "interdict_index_reloads_total",
+];
+
+/// Installs the Prometheus recorder once per process and returns its handle.
+pub fn prometheus() -> PrometheusHandle {
+    static HANDLE: OnceLock<PrometheusHandle> = OnceLock::new();
+    HANDLE
+        .get_or_init(|| {
+            PrometheusBuilder::new()
+                .set_buckets(&[
+                    0.000_01, 0.000_025, 0.000_05, 0.000_1, 0.000_25, 0.000_5, 0.001, 0.002_5, 0.005, 0.01, 0.025, 0.1,
+                ])
+                .expect("static buckets are valid")
+                .install_recorder()
+                .expect("the Prometheus recorder installs once")
+        })
+        .clone()
+}
+
+fn outcome_label(o: Outcome) -> &'static str {
+    match o {
+        Outcome::Pass => "pass",
+        Outcome::Hold => "hold",
+        Outcome::Error => "error",
+    }
+}
+
+fn hit_label(k: HitKind) -> &'static str {
+    match k {
+        HitKind::Name => "name",
+        HitKind::Country => "country",
+        HitKind::Bic => "bic",
+        HitKind::Text => "text",
+        HitKind::Vessel => "vessel",
+        HitKind::Id => "id",
+    }
+}
+
+/// A message was decided.
+pub struct MessageScreened<'a> {
+    pub verdict: &'a Verdict,
+    /// `kafka` or `http`.
+    pub source: &'static str,
+    pub latency_seconds: f64,
+}
+
+impl MessageScreened<'_> {
+    pub fn emit(&self) {
+        let verdict = outcome_label(self.verdict.verdict);
+        metrics::counter!("interdict_messages_total", "verdict" => verdict, "source" => self.source).increment(1);
+        metrics::histogram!("interdict_screen_latency_seconds", "source" => self.source).record(self.latency_seconds);
+        for hit in &self.verdict.hits {
+            metrics::counter!("interdict_hits_total", "kind" => hit_label(hit.kind)).increment(1);
+        }
+        if let Some(e) = &self.verdict.error {
+            metrics::counter!("interdict_errors_total", "kind" => e.kind.clone()).increment(1);
+        }
+    }
+}
+
+/// The index in use changed (or was loaded at start).
+pub struct IndexLoaded<'a> {
+    pub version: &'a str,
+    pub age_seconds: f64,
+}
+
+impl IndexLoaded<'_> {
+    pub fn emit(&self) {
+        metrics::gauge!("interdict_index_info", "version" => self.version.to_string()).set(1.0);
+        metrics::gauge!("interdict_index_age_seconds").set(self.age_seconds);
+        metrics::counter!("interdict_index_reloads_total", "result" => "ok").increment(1);
+    }
+}
+
+/// A new index file was refused; the old one stays.
+pub struct IndexRefused;
+
+impl IndexRefused {
+    pub fn emit(&self) {
+        metrics::counter!("interdict_index_reloads_total", "result" => "refused").increment(1);
+    }
+}
