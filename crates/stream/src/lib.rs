@@ -22,6 +22,7 @@ mod config;
 pub mod http;
 mod offsets;
 pub mod records;
+pub mod service;
 pub mod telemetry;
 
 pub use config::{parse_duration, Config, ConfigError};

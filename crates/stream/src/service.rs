@@ -1,0 +1,248 @@
+//! The consume → screen → produce loop, at least once.
+//!
+//! A consumer group reads the input topics. Each message is screened (a fast, in-memory
+//! step) and its output records (decision, and review or dead letter) are handed to the
+//! producer in consume order, which keeps per-partition order. An acknowledgement task
+//! awaits the deliveries in the same order; only when every output of a message is
+//! acknowledged does [`OffsetTracker`] say which offset may be stored, so an offset is
+//! never stored past a message whose outputs are not safely written. A delivery that
+//! fails stops the service with an error: nothing moves past it, and a restart resumes
+//! from the last stored offset (at least once). Work in flight is bounded by
+//! `max_in_flight` (a bounded channel: the consumer waits when it is full).
+//!
+//! With no valid index, every message gets an `error` verdict (kind `no_index`), which
+//! goes to the decisions and dead-letter topics: fail closed, and replayable.
+//!
+//! Not yet here: exactly-once (transactions), draining revoked partitions before a
+//! rebalance completes, and hot index reload (the [`AppState`] screener can already be
+//! swapped by the caller).
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use interdict_model::{Outcome, Timings, Verdict, VerdictError};
+use rdkafka::config::ClientConfig;
+use rdkafka::consumer::{CommitMode, Consumer, StreamConsumer};
+use rdkafka::message::{Header, Message, OwnedHeaders};
+use rdkafka::producer::{DeliveryFuture, FutureProducer, FutureRecord, Producer};
+use rdkafka::{Offset, TopicPartitionList};
+use tokio::sync::mpsc;
+
+use crate::http::AppState;
+use crate::records::{self, Destination, InputRef};
+use crate::telemetry::MessageScreened;
+use crate::{Config, OffsetTracker};
+
+/// Why the service stopped with an error.
+#[derive(Debug, thiserror::Error)]
+pub enum ServiceError {
+    #[error("kafka: {0}")]
+    Kafka(#[from] rdkafka::error::KafkaError),
+    #[error("an output was not delivered ({0}); stopping so that nothing moves past it")]
+    Delivery(String),
+    #[error("config: {0}")]
+    Config(#[from] crate::ConfigError),
+}
+
+/// What a run did, for logs and tests.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct RunStats {
+    pub messages: u64,
+    pub holds: u64,
+    pub errors: u64,
+    /// The last offset stored per (topic, partition): the next offset to read.
+    pub stored: HashMap<(String, i32), i64>,
+}
+
+/// One message's outputs, in flight.
+struct Pending {
+    input: InputRef,
+    deliveries: Vec<DeliveryFuture>,
+}
+
+fn client_config(config: &Config) -> ClientConfig {
+    let mut c = ClientConfig::new();
+    c.set("bootstrap.servers", &config.brokers);
+    for (k, v) in &config.kafka {
+        c.set(k, v);
+    }
+    c
+}
+
+/// One verdict for one input message: a message holding several payments (an MT
+/// file) is held if any is held, an error if any is an error, with all hits.
+pub fn combine(mut verdicts: Vec<Verdict>) -> Verdict {
+    if verdicts.len() == 1 {
+        return verdicts.remove(0);
+    }
+    let mut first = verdicts.remove(0);
+    for v in verdicts {
+        first.verdict = match (first.verdict, v.verdict) {
+            (Outcome::Error, _) | (_, Outcome::Error) => Outcome::Error,
+            (Outcome::Hold, _) | (_, Outcome::Hold) => Outcome::Hold,
+            _ => Outcome::Pass,
+        };
+        first.hits.extend(v.hits);
+        first.suppressed.extend(v.suppressed);
+        first.error = first.error.or(v.error);
+        first.timings.parse_us += v.timings.parse_us;
+        first.timings.screen_us += v.timings.screen_us;
+    }
+    first
+}
+
+/// The verdict when no valid index is loaded: never a pass.
+fn no_index_verdict() -> Verdict {
+    Verdict {
+        message_id: None,
+        format: None,
+        verdict: Outcome::Error,
+        index_version: "none".into(),
+        timings: Timings::default(),
+        hits: Vec::new(),
+        suppressed: Vec::new(),
+        error: Some(VerdictError {
+            kind: "no_index".into(),
+            offset: None,
+            line: None,
+            reason: "no valid index is loaded: the message was not screened (fail closed)".into(),
+        }),
+    }
+}
+
+/// Runs until `shutdown` completes (then drains, flushes, commits and returns) or an
+/// output cannot be delivered (then returns the error).
+pub async fn run(
+    config: &Config,
+    state: Arc<AppState>,
+    shutdown: impl std::future::Future<Output = ()>,
+) -> Result<RunStats, ServiceError> {
+    config.validate()?;
+    let consumer: Arc<StreamConsumer> = Arc::new(
+        client_config(config)
+            .set("group.id", &config.group)
+            .set("enable.auto.commit", "true")
+            // Offsets are stored by hand, only after the outputs are acknowledged.
+            .set("enable.auto.offset.store", "false")
+            .set("auto.offset.reset", "earliest")
+            .create()?,
+    );
+    let topics: Vec<&str> = config.input_topics.iter().map(String::as_str).collect();
+    consumer.subscribe(&topics)?;
+    let producer: FutureProducer =
+        client_config(config).set("enable.idempotence", "true").set("acks", "all").create()?;
+
+    let tracker = Arc::new(Mutex::new(OffsetTracker::default()));
+    let (tx, mut rx) = mpsc::channel::<Pending>(config.max_in_flight.max(1));
+    let acker = {
+        let consumer = consumer.clone();
+        let tracker = tracker.clone();
+        tokio::spawn(async move {
+            let mut stored = HashMap::new();
+            while let Some(pending) = rx.recv().await {
+                for delivery in pending.deliveries {
+                    match delivery.await {
+                        Ok(Ok(_)) => {}
+                        Ok(Err((e, _))) => return Err(ServiceError::Delivery(e.to_string())),
+                        Err(_) => return Err(ServiceError::Delivery("the producer dropped the message".into())),
+                    }
+                }
+                let input = &pending.input;
+                let safe = tracker.lock().expect("tracker lock").complete(&input.topic, input.partition, input.offset);
+                if let Some(next) = safe {
+                    let mut tpl = TopicPartitionList::new();
+                    tpl.add_partition_offset(&input.topic, input.partition, Offset::Offset(next))?;
+                    consumer.store_offsets(&tpl)?;
+                    stored.insert((input.topic.clone(), input.partition), next);
+                }
+                metrics::gauge!("interdict_in_flight")
+                    .set(tracker.lock().expect("tracker lock").total_in_flight() as f64);
+            }
+            Ok::<_, ServiceError>(stored)
+        })
+    };
+
+    let mut stats = RunStats::default();
+    tokio::pin!(shutdown);
+    loop {
+        let message = tokio::select! {
+            _ = &mut shutdown => break,
+            m = consumer.recv() => m,
+        };
+        let message = match message {
+            Ok(m) => m,
+            Err(e) => {
+                // Transient consumer errors (a broker going away) are retried by
+                // librdkafka; nothing was read, so nothing is lost.
+                tokio::time::sleep(Duration::from_millis(50)).await;
+                let _ = e;
+                continue;
+            }
+        };
+        let started = Instant::now();
+        let input = InputRef {
+            topic: message.topic().to_string(),
+            partition: message.partition(),
+            offset: message.offset(),
+            key: message.key().map(<[u8]>::to_vec),
+        };
+        let payload = message.payload().unwrap_or(&[]);
+        tracker.lock().expect("tracker lock").begin(&input.topic, input.partition, input.offset);
+        let verdict = match state.screener.load_full() {
+            Some(screener) => combine(screener.screen_bytes(payload)),
+            None => no_index_verdict(),
+        };
+        let latency = started.elapsed();
+        MessageScreened { verdict: &verdict, source: "kafka", latency_seconds: latency.as_secs_f64() }.emit();
+        stats.messages += 1;
+        match verdict.verdict {
+            Outcome::Hold => stats.holds += 1,
+            Outcome::Error => stats.errors += 1,
+            Outcome::Pass => {}
+        }
+        let mut deliveries = Vec::new();
+        for out in records::outputs(&input, payload, &verdict, latency.as_secs_f64() * 1e6) {
+            let topic = match out.destination {
+                Destination::Decisions => &config.decisions_topic,
+                Destination::Review => &config.review_topic,
+                Destination::DeadLetter => &config.dlq_topic,
+            };
+            let mut headers = OwnedHeaders::new();
+            for (name, value) in &out.headers {
+                headers = headers.insert(Header { key: name, value: Some(value) });
+            }
+            let mut record = FutureRecord::to(topic).payload(&out.payload).headers(headers);
+            if let Some(key) = &out.key {
+                record = record.key(key);
+            }
+            // A full producer queue is waited out, never skipped.
+            let delivery = loop {
+                match producer.send_result(record) {
+                    Ok(d) => break d,
+                    Err((_, back)) => {
+                        record = back;
+                        tokio::time::sleep(Duration::from_millis(5)).await;
+                    }
+                }
+            };
+            deliveries.push(delivery);
+        }
+        if tx.send(Pending { input, deliveries }).await.is_err() {
+            // The acknowledgement task stopped: its error is returned below.
+            break;
+        }
+    }
+    drop(tx);
+    let acked = acker.await.map_err(|e| ServiceError::Delivery(format!("acknowledgement task: {e}")))?;
+    producer.flush(Duration::from_secs(30))?;
+    stats.stored = acked?;
+    // Commit what was stored before leaving the group.
+    if let Err(e) = consumer.commit_consumer_state(CommitMode::Sync) {
+        // Nothing new to commit is not a failure.
+        if !matches!(e, rdkafka::error::KafkaError::ConsumerCommit(rdkafka::types::RDKafkaErrorCode::NoOffset)) {
+            return Err(e.into());
+        }
+    }
+    Ok(stats)
+}

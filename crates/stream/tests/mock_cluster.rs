@@ -1,0 +1,127 @@
+//! The service against librdkafka's in-process mock cluster: every input message gets
+//! exactly one decision, holds reach the review topic, bad messages reach the dead
+//! letter topic with their original bytes, and offsets are stored past everything.
+
+use std::collections::{BTreeSet, HashMap};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use arc_swap::ArcSwapOption;
+use interdict_index::{build, Index};
+use interdict_model::{Entity, EntityKind};
+use interdict_screen::{ScreenConfig, Screener};
+use interdict_stream::http::AppState;
+use interdict_stream::service::run;
+use interdict_stream::Config;
+use rdkafka::config::ClientConfig;
+use rdkafka::consumer::{Consumer, StreamConsumer};
+use rdkafka::message::Message;
+use rdkafka::mocking::MockCluster;
+use rdkafka::producer::{FutureProducer, FutureRecord};
+
+/// A record read back: its key and payload.
+type Record = (Option<Vec<u8>>, Vec<u8>);
+
+const HOLD: &str = r#"{"message_id": "H", "format": "json", "transactions": [{"parties": [], "free_text": [{"path": "/rmt", "value": "VIA 2ND ACADEMY OF NATURAL SCIENCES"}]}]}"#;
+const PASS: &str = r#"{"message_id": "P", "format": "json", "transactions": [{"parties": [], "free_text": [{"path": "/rmt", "value": "RENT"}]}]}"#;
+const BAD: &str = "<Document><unclosed></Document>";
+
+fn state() -> Arc<AppState> {
+    let e = Entity::new("ofac-sdn:12215", "ofac-sdn", EntityKind::Organization, "SECOND ACADEMY OF NATURAL SCIENCES");
+    let index = Index::from_bytes(build(vec![e], vec![], "2026-01-01T00:00:00Z").unwrap()).unwrap();
+    Arc::new(AppState {
+        screener: ArcSwapOption::new(Some(Arc::new(Screener::new(Arc::new(index), ScreenConfig::default()).unwrap()))),
+        token: None,
+        max_index_age: None,
+        metrics: interdict_stream::telemetry::prometheus(),
+    })
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn one_decision_per_message_holds_to_review_bad_to_dead_letter() {
+    let cluster = MockCluster::new(1).unwrap();
+    for (topic, partitions) in [("in", 3), ("decisions", 1), ("review", 1), ("dlq", 1)] {
+        cluster.create_topic(topic, partitions, 1).unwrap();
+    }
+    let brokers = cluster.bootstrap_servers();
+    let producer: FutureProducer = ClientConfig::new().set("bootstrap.servers", &brokers).create().unwrap();
+    let mut produced = BTreeSet::new();
+    for i in 0..30 {
+        let payload = [HOLD, PASS, BAD][i % 3];
+        let key = format!("k{i}");
+        let delivery = producer
+            .send(FutureRecord::to("in").key(&key).payload(payload).partition((i % 3) as i32), Duration::from_secs(5))
+            .await
+            .unwrap();
+        produced.insert((delivery.partition, delivery.offset));
+    }
+
+    let config = Config {
+        brokers: brokers.clone(),
+        group: "screeners".into(),
+        input_topics: vec!["in".into()],
+        decisions_topic: "decisions".into(),
+        review_topic: "review".into(),
+        dlq_topic: "dlq".into(),
+        ..Config::default()
+    };
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let service = tokio::spawn({
+        let state = state();
+        async move {
+            run(&config, state, async {
+                let _ = stopped.await;
+            })
+            .await
+        }
+    });
+
+    let reader: StreamConsumer = ClientConfig::new()
+        .set("bootstrap.servers", &brokers)
+        .set("group.id", "checker")
+        .set("auto.offset.reset", "earliest")
+        .create()
+        .unwrap();
+    reader.subscribe(&["decisions", "review", "dlq"]).unwrap();
+    let mut by_topic: HashMap<String, Vec<Record>> = HashMap::new();
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while by_topic.values().map(Vec::len).sum::<usize>() < 50 && Instant::now() < deadline {
+        if let Ok(Ok(m)) = tokio::time::timeout(Duration::from_secs(1), reader.recv()).await {
+            by_topic
+                .entry(m.topic().to_string())
+                .or_default()
+                .push((m.key().map(<[u8]>::to_vec), m.payload().unwrap_or(&[]).to_vec()));
+        }
+    }
+    stop.send(()).unwrap();
+    let stats = service.await.unwrap().unwrap();
+
+    let decisions = &by_topic["decisions"];
+    assert_eq!(decisions.len(), 30, "exactly one decision per input message");
+    let mut seen = BTreeSet::new();
+    for (key, payload) in decisions {
+        let d: serde_json::Value = serde_json::from_slice(payload).unwrap();
+        let at = (d["input"]["partition"].as_i64().unwrap() as i32, d["input"]["offset"].as_i64().unwrap());
+        assert!(seen.insert(at), "a second decision for {at:?}");
+        assert_eq!(
+            key.as_deref().map(|k| String::from_utf8_lossy(k).into_owned()),
+            d["key"].as_str().map(String::from)
+        );
+    }
+    assert_eq!(seen, produced, "every produced offset has its decision");
+    assert_eq!(by_topic["review"].len(), 10, "every hold is on the review topic");
+    assert_eq!(by_topic["dlq"].len(), 10, "every bad message is on the dead-letter topic");
+    assert!(by_topic["dlq"].iter().all(|(_, p)| p == BAD.as_bytes()), "the DLQ keeps the original bytes");
+    assert_eq!((stats.messages, stats.holds, stats.errors), (30, 10, 10));
+    for partition in 0..3 {
+        assert_eq!(
+            stats.stored.get(&("in".to_string(), partition)),
+            Some(&10),
+            "partition {partition} stored past all"
+        );
+    }
+    // Clients leave before the cluster goes, or their close waits for timeouts.
+    drop(reader);
+    drop(producer);
+    drop(cluster);
+}
