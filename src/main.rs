@@ -25,6 +25,8 @@ enum Command {
     Index(commands::index::IndexCommand),
     /// Screen names against an index (arguments, or one name per line on stdin).
     Search(commands::search::SearchArgs),
+    /// Screen a Kafka stream: decisions, review and dead-letter topics, at least once.
+    Run(commands::run::RunArgs),
     /// Screen payment messages (ISO 20022, SWIFT MT, JSON): one verdict per message.
     Screen(commands::screen::ScreenArgs),
     /// Build an index from the bundled OFAC lists and screen a few sample names.
@@ -37,6 +39,7 @@ fn main() -> ExitCode {
         Command::Index(cmd) => commands::index::run(cmd),
         Command::Search(args) => commands::search::run(args),
         Command::Screen(args) => commands::screen::run(args),
+        Command::Run(args) => commands::run::run(args),
         Command::Demo(args) => commands::demo::run(args),
     };
     match result {

@@ -1,9 +1,9 @@
 //! `interdict demo`: compile the bundled OFAC lists, screen sample names, then screen
 //! the sample payments in `data/payments` (ISO 20022, SWIFT MT, JSON).
 //!
-//! The streaming demo (an in-process Kafka, the service and a payment producer) will
-//! replace this once the Kafka service exists; today it shows the list → index →
-//! search path end to end.
+//! Then it streams the same payments (and a broken one) through the service on an
+//! in-process Kafka (librdkafka's mock cluster) and prints the decisions read back from
+//! the decisions topic.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -92,10 +92,19 @@ pub fn run(args: DemoArgs) -> Result<ExitCode> {
         .collect();
     files.sort();
     println!("\n== Screening sample payments ({})", payments_dir.display());
-    let screener = Screener::new(std::sync::Arc::new(index), ScreenConfig::default())?;
+    let screener = std::sync::Arc::new(Screener::new(std::sync::Arc::new(index), ScreenConfig::default())?);
+    let mut messages: Vec<(String, Vec<u8>)> = Vec::new();
     for file in files {
         let bytes = std::fs::read(&file).with_context(|| format!("reading {}", file.display()))?;
         let name = file.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+        // One Kafka message per payment: NDJSON lines apart, other files whole.
+        if name.ends_with(".ndjson") {
+            for (i, line) in bytes.split(|b| *b == b'\n').filter(|l| !l.is_empty()).enumerate() {
+                messages.push((format!("{name}#{}", i + 1), line.to_vec()));
+            }
+        } else {
+            messages.push((name.clone(), bytes.clone()));
+        }
         for v in screener.screen_bytes(&bytes) {
             let outcome = match v.verdict {
                 Outcome::Pass => "PASS ",
@@ -117,5 +126,109 @@ pub fn run(args: DemoArgs) -> Result<ExitCode> {
             }
         }
     }
+    messages.push(("broken.xml".into(), b"<Document><FIToFICstmrCdtTrf><GrpHdr>".to_vec()));
+
+    println!("\n== Streaming the same payments through an in-process Kafka (librdkafka mock cluster)");
+    tokio::runtime::Runtime::new()?.block_on(stream(screener, messages))?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Starts a mock cluster and the service, produces the payments, prints the decisions.
+async fn stream(screener: std::sync::Arc<Screener>, messages: Vec<(String, Vec<u8>)>) -> Result<()> {
+    use rdkafka::consumer::{Consumer, StreamConsumer};
+    use rdkafka::message::Message;
+    use rdkafka::producer::{FutureProducer, FutureRecord};
+    use std::time::{Duration, Instant};
+
+    let cluster = rdkafka::mocking::MockCluster::new(1)?;
+    for (topic, partitions) in
+        [("payments.in", 3), ("payments.decisions", 1), ("payments.review", 1), ("payments.dlq", 1)]
+    {
+        cluster.create_topic(topic, partitions, 1)?;
+    }
+    let brokers = cluster.bootstrap_servers();
+    let config = interdict_stream::Config {
+        brokers: brokers.clone(),
+        group: "interdict-demo".into(),
+        input_topics: vec!["payments.in".into()],
+        decisions_topic: "payments.decisions".into(),
+        review_topic: "payments.review".into(),
+        dlq_topic: "payments.dlq".into(),
+        ..interdict_stream::Config::default()
+    };
+    let state = std::sync::Arc::new(interdict_stream::http::AppState {
+        screener: arc_swap::ArcSwapOption::new(Some(screener)),
+        token: None,
+        max_index_age: None,
+        metrics: interdict_stream::telemetry::prometheus(),
+    });
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let service = tokio::spawn(async move {
+        interdict_stream::service::run(&config, state, async {
+            let _ = stopped.await;
+        })
+        .await
+    });
+
+    let producer: FutureProducer = rdkafka::ClientConfig::new().set("bootstrap.servers", &brokers).create()?;
+    for (key, payload) in &messages {
+        producer
+            .send(FutureRecord::to("payments.in").key(key).payload(payload), Duration::from_secs(5))
+            .await
+            .map_err(|(e, _)| e)?;
+    }
+    println!("produced {} payments to payments.in (3 partitions) on {brokers}", messages.len());
+
+    let reader: StreamConsumer = rdkafka::ClientConfig::new()
+        .set("bootstrap.servers", &brokers)
+        .set("group.id", "interdict-demo-reader")
+        .set("auto.offset.reset", "earliest")
+        .create()?;
+    reader.subscribe(&["payments.decisions", "payments.review", "payments.dlq"])?;
+    let (mut decisions, mut reviews, mut dead) = (0, 0, 0);
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while decisions < messages.len() && Instant::now() < deadline {
+        let Ok(Ok(m)) = tokio::time::timeout(Duration::from_secs(1), reader.recv()).await else { continue };
+        match m.topic() {
+            "payments.decisions" => {
+                decisions += 1;
+                let d: serde_json::Value = serde_json::from_slice(m.payload().unwrap_or(&[]))?;
+                println!(
+                    "decision  {:<5} {:<26} partition {} offset {}  hits {}  {:.0} us",
+                    d["verdict"].as_str().unwrap_or("?").to_uppercase(),
+                    d["key"].as_str().unwrap_or("-"),
+                    d["input"]["partition"],
+                    d["input"]["offset"],
+                    d["hits"],
+                    d["latency_us"].as_f64().unwrap_or(0.0)
+                );
+            }
+            "payments.review" => reviews += 1,
+            _ => dead += 1,
+        }
+    }
+    // The review and dead-letter records follow their decisions; give them a moment.
+    let settle = Instant::now() + Duration::from_secs(2);
+    while Instant::now() < settle {
+        let Ok(Ok(m)) = tokio::time::timeout(Duration::from_millis(200), reader.recv()).await else { continue };
+        match m.topic() {
+            "payments.review" => reviews += 1,
+            "payments.dlq" => dead += 1,
+            _ => decisions += 1,
+        }
+    }
+    let _ = stop.send(());
+    let stats = service.await??;
+    println!(
+        "{} messages screened: {} decisions, {} on the review topic, {} on the dead-letter topic; offsets stored: {:?}",
+        stats.messages,
+        decisions,
+        reviews,
+        dead,
+        stats.stored.values().collect::<Vec<_>>()
+    );
+    drop(reader);
+    drop(producer);
+    drop(cluster);
+    Ok(())
 }

@@ -2,5 +2,6 @@
 
 pub mod demo;
 pub mod index;
+pub mod run;
 pub mod screen;
 pub mod search;
