@@ -215,3 +215,21 @@ fn screen_json_payments_to_verdicts() {
     assert_eq!(verdicts[2]["verdict"], "error");
     assert!(verdicts[2]["error"]["reason"].as_str().unwrap().contains("DOCTYPE"), "{}", verdicts[2]);
 }
+
+#[test]
+fn run_refuses_incomplete_or_unsupported_configurations() {
+    let cases: &[(&[&str], &str)] = &[
+        (&["run", "--brokers", "127.0.0.1:1"], "no input topic"),
+        (&["run", "--input-topic", "a", "--decisions-topic", "a"], "both an input and an output"),
+        (&["run", "--input-topic", "a", "--exactly-once"], "not available yet"),
+    ];
+    for (args, reason) in cases {
+        let out = bin().args(*args).env_remove("INTERDICT_INPUT_TOPICS").output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains(reason),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}
