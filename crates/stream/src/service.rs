@@ -13,9 +13,10 @@
 //! With no valid index, every message gets an `error` verdict (kind `no_index`), which
 //! goes to the decisions and dead-letter topics: fail closed, and replayable.
 //!
-//! Not yet here: exactly-once (transactions), draining revoked partitions before a
-//! rebalance completes, and hot index reload (the [`AppState`] screener can already be
-//! swapped by the caller).
+//! An index older than the configured maximum age is treated like no index.
+//!
+//! Not yet here: exactly-once (transactions) and draining revoked partitions before a
+//! rebalance completes. Hot reload swaps the [`AppState`] screener (see `interdict run`).
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -92,8 +93,26 @@ pub fn combine(mut verdicts: Vec<Verdict>) -> Verdict {
     first
 }
 
-/// The verdict when no valid index is loaded: never a pass.
-fn no_index_verdict() -> Verdict {
+/// The screener to use, unless none is loaded or it is older than the maximum age:
+/// then the reason, and the message is not screened (fail closed).
+pub fn usable_screener(state: &AppState) -> Result<Arc<interdict_screen::Screener>, String> {
+    let Some(screener) = state.screener.load_full() else {
+        return Err("no valid index is loaded: the message was not screened (fail closed)".into());
+    };
+    if let (Some(max), Some(age)) = (state.max_index_age, crate::http::index_age(&screener)) {
+        if age > max {
+            return Err(format!(
+                "index {} is older than the maximum age of {} s: the message was not screened (fail closed)",
+                screener.index_version(),
+                max.as_secs()
+            ));
+        }
+    }
+    Ok(screener)
+}
+
+/// The verdict when no usable index is loaded: never a pass.
+fn no_index_verdict(reason: String) -> Verdict {
     Verdict {
         message_id: None,
         format: None,
@@ -102,12 +121,7 @@ fn no_index_verdict() -> Verdict {
         timings: Timings::default(),
         hits: Vec::new(),
         suppressed: Vec::new(),
-        error: Some(VerdictError {
-            kind: "no_index".into(),
-            offset: None,
-            line: None,
-            reason: "no valid index is loaded: the message was not screened (fail closed)".into(),
-        }),
+        error: Some(VerdictError { kind: "no_index".into(), offset: None, line: None, reason }),
     }
 }
 
@@ -189,9 +203,9 @@ pub async fn run(
         };
         let payload = message.payload().unwrap_or(&[]);
         tracker.lock().expect("tracker lock").begin(&input.topic, input.partition, input.offset);
-        let verdict = match state.screener.load_full() {
-            Some(screener) => combine(screener.screen_bytes(payload)),
-            None => no_index_verdict(),
+        let verdict = match usable_screener(&state) {
+            Ok(screener) => combine(screener.screen_bytes(payload)),
+            Err(reason) => no_index_verdict(reason),
         };
         let latency = started.elapsed();
         MessageScreened { verdict: &verdict, source: "kafka", latency_seconds: latency.as_secs_f64() }.emit();
@@ -245,4 +259,56 @@ pub async fn run(
         }
     }
     Ok(stats)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use arc_swap::ArcSwapOption;
+    use interdict_index::{build, Index};
+    use interdict_screen::{ScreenConfig, Screener};
+
+    fn state(build_time: Option<&str>, max_age: Option<Duration>) -> AppState {
+        let screener = build_time.map(|t| {
+            let index = Index::from_bytes(build(vec![], vec![], t).unwrap()).unwrap();
+            Arc::new(Screener::new(Arc::new(index), ScreenConfig::default()).unwrap())
+        });
+        AppState {
+            screener: ArcSwapOption::new(screener),
+            token: None,
+            max_index_age: max_age,
+            metrics: crate::telemetry::prometheus(),
+        }
+    }
+
+    #[test]
+    fn no_index_or_a_stale_one_fails_closed() {
+        let now = humantime::format_rfc3339_seconds(std::time::SystemTime::now()).to_string();
+        let day = Some(Duration::from_secs(86_400));
+        let cases = [
+            ("no index", state(None, day), Some("no valid index")),
+            ("fresh", state(Some(&now), day), None),
+            ("stale", state(Some("2020-01-01T00:00:00Z"), day), Some("older than the maximum age")),
+            ("no maximum", state(Some("2020-01-01T00:00:00Z"), None), None),
+        ];
+        for (what, state, refusal) in cases {
+            match (usable_screener(&state), refusal) {
+                (Ok(_), None) => {}
+                (Err(reason), Some(expected)) => assert!(reason.contains(expected), "{what}: {reason}"),
+                (got, _) => panic!("{what}: {:?}", got.map(|s| s.index_version().to_string())),
+            }
+        }
+        let v = no_index_verdict("why".into());
+        assert_eq!((v.verdict, v.error.unwrap().kind.as_str()), (Outcome::Error, "no_index"));
+    }
+
+    #[test]
+    fn several_payments_in_one_message_make_one_verdict() {
+        let base = no_index_verdict("x".into());
+        let pass = Verdict { verdict: Outcome::Pass, error: None, ..base.clone() };
+        let hold = Verdict { verdict: Outcome::Hold, error: None, ..base.clone() };
+        assert_eq!(combine(vec![pass.clone()]).verdict, Outcome::Pass);
+        assert_eq!(combine(vec![pass.clone(), hold.clone()]).verdict, Outcome::Hold);
+        assert_eq!(combine(vec![hold, base, pass]).verdict, Outcome::Error);
+    }
 }
