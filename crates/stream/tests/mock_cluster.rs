@@ -125,3 +125,74 @@ async fn one_decision_per_message_holds_to_review_bad_to_dead_letter() {
     drop(producer);
     drop(cluster);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_broker_outage_loses_nothing() {
+    let cluster = MockCluster::new(1).unwrap();
+    for (topic, partitions) in [("in", 2), ("decisions", 1), ("review", 1), ("dlq", 1)] {
+        cluster.create_topic(topic, partitions, 1).unwrap();
+    }
+    let brokers = cluster.bootstrap_servers();
+    let producer: FutureProducer = ClientConfig::new().set("bootstrap.servers", &brokers).create().unwrap();
+    let mut produced = BTreeSet::new();
+    for i in 0..40 {
+        let payload = [HOLD, PASS, BAD, PASS][i % 4];
+        let d =
+            producer.send(FutureRecord::<(), str>::to("in").payload(payload), Duration::from_secs(5)).await.unwrap();
+        produced.insert((d.partition, d.offset));
+    }
+    let config = Config {
+        brokers: brokers.clone(),
+        group: "screeners".into(),
+        input_topics: vec!["in".into()],
+        decisions_topic: "decisions".into(),
+        review_topic: "review".into(),
+        dlq_topic: "dlq".into(),
+        // Small batches, so the outage falls in the middle of the stream.
+        kafka: [("max.partition.fetch.bytes".to_string(), "512".to_string())].into_iter().collect(),
+        max_in_flight: 4,
+        ..Config::default()
+    };
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let service = tokio::spawn({
+        let state = state();
+        async move {
+            run(&config, state, async {
+                let _ = stopped.await;
+            })
+            .await
+        }
+    });
+
+    // Take the only broker down for a while as soon as decisions start to flow.
+    let reader: StreamConsumer = ClientConfig::new()
+        .set("bootstrap.servers", &brokers)
+        .set("group.id", "checker")
+        .set("auto.offset.reset", "earliest")
+        .create()
+        .unwrap();
+    reader.subscribe(&["decisions"]).unwrap();
+    let mut decided = BTreeSet::new();
+    let mut outage_done = false;
+    let deadline = Instant::now() + Duration::from_secs(90);
+    while decided.len() < produced.len() && Instant::now() < deadline {
+        if let Ok(Ok(m)) = tokio::time::timeout(Duration::from_secs(1), reader.recv()).await {
+            let d: serde_json::Value = serde_json::from_slice(m.payload().unwrap_or(&[])).unwrap();
+            decided.insert((d["input"]["partition"].as_i64().unwrap() as i32, d["input"]["offset"].as_i64().unwrap()));
+            if !outage_done && !decided.is_empty() {
+                outage_done = true;
+                cluster.broker_down(1).unwrap();
+                tokio::time::sleep(Duration::from_secs(3)).await;
+                cluster.broker_up(1).unwrap();
+            }
+        }
+    }
+    stop.send(()).unwrap();
+    let stats = service.await.unwrap().unwrap();
+    assert!(outage_done, "the outage happened");
+    assert_eq!(decided, produced, "every input offset has a decision after the outage");
+    assert!(stats.messages >= 40, "{stats:?}");
+    drop(reader);
+    drop(producer);
+    drop(cluster);
+}
