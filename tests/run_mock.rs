@@ -79,3 +79,115 @@ async fn run_screens_a_topic_and_stops_cleanly_on_sigterm() {
     drop(producer);
     drop(cluster);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn kill_9_mid_stream_and_restart_loses_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let index = dir.path().join("lists.idx");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let built = Command::new(env!("CARGO_BIN_EXE_interdict"))
+        .args(["index", "build", "--quiet", "--out"])
+        .arg(&index)
+        .arg("--source")
+        .arg(format!("ofac-csv={}", root.join("data/ofac/sdn").display()))
+        .status()
+        .unwrap();
+    assert!(built.success());
+
+    let cluster = MockCluster::new(1).unwrap();
+    for (topic, partitions) in [("in", 3), ("decisions", 1), ("review", 1), ("dlq", 1)] {
+        cluster.create_topic(topic, partitions, 1).unwrap();
+    }
+    let brokers = cluster.bootstrap_servers();
+    let producer: FutureProducer = ClientConfig::new().set("bootstrap.servers", &brokers).create().unwrap();
+    let payment = std::fs::read(root.join("data/payments/mt103_rent.txt")).unwrap();
+    let mut produced = std::collections::BTreeSet::new();
+    for i in 0..300 {
+        let key = format!("m{i}");
+        let d =
+            producer.send(FutureRecord::to("in").key(&key).payload(&payment), Duration::from_secs(5)).await.unwrap();
+        produced.insert((d.partition, d.offset));
+    }
+
+    let start = || {
+        Command::new(env!("CARGO_BIN_EXE_interdict"))
+            .args(["run", "--brokers", &brokers, "--input-topic", "in", "--group", "g"])
+            .args(["--decisions-topic", "decisions", "--review-topic", "review", "--dlq-topic", "dlq"])
+            .args(["--http-listen", "127.0.0.1:0", "--index"])
+            .arg(&index)
+            .env_remove("INTERDICT_INPUT_TOPICS")
+            // Commit stored offsets often, and fetch little at a time, so kills land mid-stream.
+            .env("INTERDICT_KAFKA_AUTO_COMMIT_INTERVAL_MS", "100")
+            .env("INTERDICT_KAFKA_MAX_PARTITION_FETCH_BYTES", "2048")
+            // A killed member leaves the group only when its session times out.
+            .env("INTERDICT_KAFKA_SESSION_TIMEOUT_MS", "6000")
+            .env("INTERDICT_KAFKA_HEARTBEAT_INTERVAL_MS", "500")
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap()
+    };
+    let reader: StreamConsumer = ClientConfig::new()
+        .set("bootstrap.servers", &brokers)
+        .set("group.id", "reader")
+        .set("auto.offset.reset", "earliest")
+        .create()
+        .unwrap();
+    reader.subscribe(&["decisions"]).unwrap();
+    let mut decided = std::collections::BTreeSet::new();
+    let mut decisions = 0usize;
+    // Three times: start, let it work for a moment, kill -9.
+    for round in 0..3 {
+        let mut child = start();
+        let before = decided.len();
+        // Wait until this run has decided something (it first waits for the killed
+        // member's session to end), then a little more, then kill it.
+        let limit = Instant::now() + Duration::from_secs(20);
+        while decided.len() == before && Instant::now() < limit {
+            read_for(&reader, Instant::now() + Duration::from_millis(200), &mut decided, &mut decisions).await;
+        }
+        read_for(&reader, Instant::now() + Duration::from_millis(100 * round), &mut decided, &mut decisions).await;
+        child.kill().unwrap(); // SIGKILL: no drain, no commit
+        child.wait().unwrap();
+    }
+    // A last run finishes the topic.
+    let child = start();
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while decided.len() < produced.len() && Instant::now() < deadline {
+        read_for(&reader, Instant::now() + Duration::from_millis(500), &mut decided, &mut decisions).await;
+    }
+    // The earlier runs may have finished the topic already: let this one start up before
+    // asking it to stop (a signal during process start-up is not the case under test).
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    let _ = Command::new("kill").args(["-TERM", &child.id().to_string()]).status();
+    let out = child.wait_with_output().unwrap();
+    use std::os::unix::process::ExitStatusExt;
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "signal {:?}; decided {} of {}",
+        out.status.signal(),
+        decided.len(),
+        produced.len()
+    );
+    assert_eq!(decided, produced, "every input offset has a decision after three kill -9");
+    assert!(decisions >= produced.len(), "at least once: {decisions} decisions for {} messages", produced.len());
+    drop(reader);
+    drop(producer);
+    drop(cluster);
+}
+
+/// Reads decisions until `until`, noting each input (partition, offset) decided.
+async fn read_for(
+    reader: &StreamConsumer,
+    until: Instant,
+    decided: &mut std::collections::BTreeSet<(i32, i64)>,
+    decisions: &mut usize,
+) {
+    while Instant::now() < until {
+        if let Ok(Ok(m)) = tokio::time::timeout(Duration::from_millis(200), reader.recv()).await {
+            let d: serde_json::Value = serde_json::from_slice(m.payload().unwrap_or(&[])).unwrap();
+            decided.insert((d["input"]["partition"].as_i64().unwrap() as i32, d["input"]["offset"].as_i64().unwrap()));
+            *decisions += 1;
+        }
+    }
+}

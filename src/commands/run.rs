@@ -102,6 +102,10 @@ pub fn run(args: RunArgs) -> Result<ExitCode> {
 }
 
 async fn serve(config: Config) -> Result<ExitCode> {
+    // Handlers are registered now, before any work: a signal that arrives early must not
+    // kill the process without a drain.
+    let mut term = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())?;
+    let mut interrupt = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::interrupt())?;
     let state = Arc::new(AppState {
         screener: ArcSwapOption::new(None),
         token: config.http_token.clone(),
@@ -154,11 +158,10 @@ async fn serve(config: Config) -> Result<ExitCode> {
         })
     };
 
-    let shutdown = async {
-        let mut term = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()).ok();
+    let shutdown = async move {
         tokio::select! {
-            _ = tokio::signal::ctrl_c() => {}
-            _ = async { match term.as_mut() { Some(t) => { t.recv().await; } None => std::future::pending::<()>().await } } => {}
+            _ = term.recv() => {}
+            _ = interrupt.recv() => {}
         }
         eprintln!("stopping: draining, flushing and committing");
     };
