@@ -15,22 +15,10 @@ use rdkafka::producer::{FutureProducer, FutureRecord};
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn run_screens_a_topic_and_stops_cleanly_on_sigterm() {
     let dir = tempfile::tempdir().unwrap();
-    let index = dir.path().join("lists.idx");
+    let index = build_index(dir.path());
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let built = Command::new(env!("CARGO_BIN_EXE_interdict"))
-        .args(["index", "build", "--quiet", "--out"])
-        .arg(&index)
-        .arg("--source")
-        .arg(format!("ofac-csv={}", root.join("data/ofac/sdn").display()))
-        .status()
-        .unwrap();
-    assert!(built.success());
 
-    let cluster = MockCluster::new(1).unwrap();
-    for (topic, partitions) in [("in", 2), ("decisions", 1), ("review", 1), ("dlq", 1)] {
-        cluster.create_topic(topic, partitions, 1).unwrap();
-    }
-    let brokers = cluster.bootstrap_servers();
+    let (cluster, brokers) = cluster(2);
     let producer: FutureProducer = ClientConfig::new().set("bootstrap.servers", &brokers).create().unwrap();
     let payments = [
         std::fs::read(root.join("data/payments/pacs008_choe.xml")).unwrap(),
@@ -83,22 +71,10 @@ async fn run_screens_a_topic_and_stops_cleanly_on_sigterm() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn kill_9_mid_stream_and_restart_loses_nothing() {
     let dir = tempfile::tempdir().unwrap();
-    let index = dir.path().join("lists.idx");
+    let index = build_index(dir.path());
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let built = Command::new(env!("CARGO_BIN_EXE_interdict"))
-        .args(["index", "build", "--quiet", "--out"])
-        .arg(&index)
-        .arg("--source")
-        .arg(format!("ofac-csv={}", root.join("data/ofac/sdn").display()))
-        .status()
-        .unwrap();
-    assert!(built.success());
 
-    let cluster = MockCluster::new(1).unwrap();
-    for (topic, partitions) in [("in", 3), ("decisions", 1), ("review", 1), ("dlq", 1)] {
-        cluster.create_topic(topic, partitions, 1).unwrap();
-    }
-    let brokers = cluster.bootstrap_servers();
+    let (cluster, brokers) = cluster(3);
     let producer: FutureProducer = ClientConfig::new().set("bootstrap.servers", &brokers).create().unwrap();
     let payment = std::fs::read(root.join("data/payments/mt103_rent.txt")).unwrap();
     let mut produced = std::collections::BTreeSet::new();
@@ -190,4 +166,29 @@ async fn read_for(
             *decisions += 1;
         }
     }
+}
+
+/// Builds an index of the bundled SDN list in `dir` with the binary.
+fn build_index(dir: &Path) -> std::path::PathBuf {
+    let index = dir.join("lists.idx");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let built = Command::new(env!("CARGO_BIN_EXE_interdict"))
+        .args(["index", "build", "--quiet", "--out"])
+        .arg(&index)
+        .arg("--source")
+        .arg(format!("ofac-csv={}", root.join("data/ofac/sdn").display()))
+        .status()
+        .unwrap();
+    assert!(built.success());
+    index
+}
+
+/// A mock cluster with the input topic (`partitions` partitions) and the three outputs.
+fn cluster(partitions: i32) -> (MockCluster<'static, rdkafka::producer::DefaultProducerContext>, String) {
+    let cluster = MockCluster::new(1).unwrap();
+    for (topic, n) in [("in", partitions), ("decisions", 1), ("review", 1), ("dlq", 1)] {
+        cluster.create_topic(topic, n, 1).unwrap();
+    }
+    let brokers = cluster.bootstrap_servers();
+    (cluster, brokers)
 }

@@ -39,11 +39,7 @@ fn state() -> Arc<AppState> {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn one_decision_per_message_holds_to_review_bad_to_dead_letter() {
-    let cluster = MockCluster::new(1).unwrap();
-    for (topic, partitions) in [("in", 3), ("decisions", 1), ("review", 1), ("dlq", 1)] {
-        cluster.create_topic(topic, partitions, 1).unwrap();
-    }
-    let brokers = cluster.bootstrap_servers();
+    let (cluster, brokers) = cluster(3);
     let producer: FutureProducer = ClientConfig::new().set("bootstrap.servers", &brokers).create().unwrap();
     let mut produced = BTreeSet::new();
     for i in 0..30 {
@@ -56,32 +52,10 @@ async fn one_decision_per_message_holds_to_review_bad_to_dead_letter() {
         produced.insert((delivery.partition, delivery.offset));
     }
 
-    let config = Config {
-        brokers: brokers.clone(),
-        group: "screeners".into(),
-        input_topics: vec!["in".into()],
-        decisions_topic: "decisions".into(),
-        review_topic: "review".into(),
-        dlq_topic: "dlq".into(),
-        ..Config::default()
-    };
-    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-    let service = tokio::spawn({
-        let state = state();
-        async move {
-            run(&config, state, async {
-                let _ = stopped.await;
-            })
-            .await
-        }
-    });
+    let config = config(&brokers);
+    let (stop, service) = spawn_service(config);
 
-    let reader: StreamConsumer = ClientConfig::new()
-        .set("bootstrap.servers", &brokers)
-        .set("group.id", "checker")
-        .set("auto.offset.reset", "earliest")
-        .create()
-        .unwrap();
+    let reader = reader(&brokers);
     reader.subscribe(&["decisions", "review", "dlq"]).unwrap();
     let mut by_topic: HashMap<String, Vec<Record>> = HashMap::new();
     let deadline = Instant::now() + Duration::from_secs(60);
@@ -128,11 +102,7 @@ async fn one_decision_per_message_holds_to_review_bad_to_dead_letter() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_broker_outage_loses_nothing() {
-    let cluster = MockCluster::new(1).unwrap();
-    for (topic, partitions) in [("in", 2), ("decisions", 1), ("review", 1), ("dlq", 1)] {
-        cluster.create_topic(topic, partitions, 1).unwrap();
-    }
-    let brokers = cluster.bootstrap_servers();
+    let (cluster, brokers) = cluster(2);
     let producer: FutureProducer = ClientConfig::new().set("bootstrap.servers", &brokers).create().unwrap();
     let mut produced = BTreeSet::new();
     for i in 0..40 {
@@ -142,35 +112,15 @@ async fn a_broker_outage_loses_nothing() {
         produced.insert((d.partition, d.offset));
     }
     let config = Config {
-        brokers: brokers.clone(),
-        group: "screeners".into(),
-        input_topics: vec!["in".into()],
-        decisions_topic: "decisions".into(),
-        review_topic: "review".into(),
-        dlq_topic: "dlq".into(),
         // Small batches, so the outage falls in the middle of the stream.
         kafka: [("max.partition.fetch.bytes".to_string(), "512".to_string())].into_iter().collect(),
         max_in_flight: 4,
-        ..Config::default()
+        ..config(&brokers)
     };
-    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-    let service = tokio::spawn({
-        let state = state();
-        async move {
-            run(&config, state, async {
-                let _ = stopped.await;
-            })
-            .await
-        }
-    });
+    let (stop, service) = spawn_service(config);
 
     // Take the only broker down for a while as soon as decisions start to flow.
-    let reader: StreamConsumer = ClientConfig::new()
-        .set("bootstrap.servers", &brokers)
-        .set("group.id", "checker")
-        .set("auto.offset.reset", "earliest")
-        .create()
-        .unwrap();
+    let reader = reader(&brokers);
     reader.subscribe(&["decisions"]).unwrap();
     let mut decided = BTreeSet::new();
     let mut outage_done = false;
@@ -195,4 +145,54 @@ async fn a_broker_outage_loses_nothing() {
     drop(reader);
     drop(producer);
     drop(cluster);
+}
+
+/// A mock cluster with the input topic (`partitions` partitions) and the three outputs.
+fn cluster(partitions: i32) -> (MockCluster<'static, rdkafka::producer::DefaultProducerContext>, String) {
+    let cluster = MockCluster::new(1).unwrap();
+    for (topic, n) in [("in", partitions), ("decisions", 1), ("review", 1), ("dlq", 1)] {
+        cluster.create_topic(topic, n, 1).unwrap();
+    }
+    let brokers = cluster.bootstrap_servers();
+    (cluster, brokers)
+}
+
+fn config(brokers: &str) -> Config {
+    Config {
+        brokers: brokers.to_string(),
+        group: "screeners".into(),
+        input_topics: vec!["in".into()],
+        decisions_topic: "decisions".into(),
+        review_topic: "review".into(),
+        dlq_topic: "dlq".into(),
+        ..Config::default()
+    }
+}
+
+/// Runs the service in a task until the returned sender fires.
+fn spawn_service(
+    config: Config,
+) -> (
+    tokio::sync::oneshot::Sender<()>,
+    tokio::task::JoinHandle<Result<interdict_stream::service::RunStats, interdict_stream::service::ServiceError>>,
+) {
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let state = state();
+    let service = tokio::spawn(async move {
+        run(&config, state, async {
+            let _ = stopped.await;
+        })
+        .await
+    });
+    (stop, service)
+}
+
+/// A consumer of the output topics, from the beginning.
+fn reader(brokers: &str) -> StreamConsumer {
+    ClientConfig::new()
+        .set("bootstrap.servers", brokers)
+        .set("group.id", "checker")
+        .set("auto.offset.reset", "earliest")
+        .create()
+        .unwrap()
 }
