@@ -62,13 +62,7 @@ pub fn parse(input: &InputFile) -> Result<ParsedSource, Error> {
         bytes,
         1,
         |root| {
-            if root.name != "export" {
-                return Err(Error::parse(
-                    path,
-                    Position::Byte(root.offset),
-                    format!("not an EU FSF export: the root element is <{}>, expected <export>", root.name),
-                ));
-            }
+            crate::xml::expect_root(path, root, "export", "an EU FSF export")?;
             published = root.attr("generationDate").and_then(parse_iso).map(|d| d.to_string());
             Ok(())
         },

@@ -114,16 +114,7 @@ pub fn parse(input: &InputFile) -> Result<ParsedSource, Error> {
         &input.bytes,
         1,
         |root| {
-            if root.name != ROOT {
-                return Err(Error::parse(
-                    path,
-                    Position::Byte(root.offset),
-                    format!(
-                        "not an OFAC sdn.xml/consolidated.xml: the root element is <{}>, expected <{ROOT}>",
-                        root.name
-                    ),
-                ));
-            }
+            crate::xml::expect_root(path, root, ROOT, "an OFAC sdn.xml/consolidated.xml")?;
             let _ = source.set(source_for(&base_name, root.attr("xmlns")));
             Ok(())
         },

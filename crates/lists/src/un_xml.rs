@@ -72,13 +72,7 @@ pub fn parse(input: &InputFile) -> Result<ParsedSource, Error> {
         &input.bytes,
         2,
         |root| {
-            if root.name != ROOT {
-                return Err(Error::parse(
-                    path,
-                    Position::Byte(root.offset),
-                    format!("not a UN consolidated list: the root element is <{}>, expected <{ROOT}>", root.name),
-                ));
-            }
+            crate::xml::expect_root(path, root, ROOT, "a UN consolidated list")?;
             date_generated = Some((root.attr("dateGenerated").map(str::to_string), root.offset));
             Ok(())
         },

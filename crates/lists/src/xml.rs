@@ -41,6 +41,19 @@ pub fn for_each_record(
     })
 }
 
+/// Refuses a document whose root element is not `expected`, naming what the file should
+/// have been (`a UN consolidated list`).
+pub fn expect_root(path: &Path, root: &Node, expected: &str, what: &str) -> Result<(), Error> {
+    if root.name == expected {
+        return Ok(());
+    }
+    Err(Error::parse(
+        path,
+        Position::Byte(root.offset),
+        format!("not {what}: the root element is <{}>, expected <{expected}>", root.name),
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
