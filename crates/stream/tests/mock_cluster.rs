@@ -26,11 +26,16 @@ const HOLD: &str = r#"{"message_id": "H", "format": "json", "transactions": [{"p
 const PASS: &str = r#"{"message_id": "P", "format": "json", "transactions": [{"parties": [], "free_text": [{"path": "/rmt", "value": "RENT"}]}]}"#;
 const BAD: &str = "<Document><unclosed></Document>";
 
-fn state() -> Arc<AppState> {
+/// A screener over one listed organisation; the build time makes the index version.
+fn screener(build_time: &str) -> Arc<Screener> {
     let e = Entity::new("ofac-sdn:12215", "ofac-sdn", EntityKind::Organization, "SECOND ACADEMY OF NATURAL SCIENCES");
-    let index = Index::from_bytes(build(vec![e], vec![], "2026-01-01T00:00:00Z").unwrap()).unwrap();
+    let index = Index::from_bytes(build(vec![e], vec![], build_time).unwrap()).unwrap();
+    Arc::new(Screener::new(Arc::new(index), ScreenConfig::default()).unwrap())
+}
+
+fn state() -> Arc<AppState> {
     Arc::new(AppState {
-        screener: ArcSwapOption::new(Some(Arc::new(Screener::new(Arc::new(index), ScreenConfig::default()).unwrap()))),
+        screener: ArcSwapOption::new(Some(screener("2026-01-01T00:00:00Z"))),
         token: None,
         max_index_age: None,
         metrics: interdict_stream::telemetry::prometheus(),
@@ -176,8 +181,17 @@ fn spawn_service(
     tokio::sync::oneshot::Sender<()>,
     tokio::task::JoinHandle<Result<interdict_stream::service::RunStats, interdict_stream::service::ServiceError>>,
 ) {
+    spawn_service_with(config, state())
+}
+
+fn spawn_service_with(
+    config: Config,
+    state: Arc<AppState>,
+) -> (
+    tokio::sync::oneshot::Sender<()>,
+    tokio::task::JoinHandle<Result<interdict_stream::service::RunStats, interdict_stream::service::ServiceError>>,
+) {
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-    let state = state();
     let service = tokio::spawn(async move {
         run(&config, state, async {
             let _ = stopped.await;
@@ -195,4 +209,54 @@ fn reader(brokers: &str) -> StreamConsumer {
         .set("auto.offset.reset", "earliest")
         .create()
         .unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_hot_reload_under_load_loses_nothing_and_each_decision_names_its_index() {
+    let (cluster, brokers) = cluster(2);
+    let producer: FutureProducer = ClientConfig::new().set("bootstrap.servers", &brokers).create().unwrap();
+    let state = state();
+    let old_version = state.screener.load_full().unwrap().index_version().to_string();
+    let new = screener("2026-02-01T00:00:00Z");
+    let new_version = new.index_version().to_string();
+    assert_ne!(old_version, new_version);
+    let (stop, service) = spawn_service_with(config(&brokers), state.clone());
+    let reader = reader(&brokers);
+    reader.subscribe(&["decisions"]).unwrap();
+
+    // Payments keep arriving while the index is swapped: 100 before, 100 after.
+    let mut produced = BTreeSet::new();
+    let mut decided = BTreeSet::new();
+    let mut versions = BTreeSet::new();
+    for round in 0..2 {
+        for i in 0..100 {
+            let payload = [HOLD, PASS][i % 2];
+            let d = producer
+                .send(FutureRecord::<(), str>::to("in").payload(payload), Duration::from_secs(5))
+                .await
+                .unwrap();
+            produced.insert((d.partition, d.offset));
+        }
+        let deadline = Instant::now() + Duration::from_secs(60);
+        while decided.len() < produced.len() && Instant::now() < deadline {
+            if let Ok(Ok(m)) = tokio::time::timeout(Duration::from_secs(1), reader.recv()).await {
+                let d: serde_json::Value = serde_json::from_slice(m.payload().unwrap_or(&[])).unwrap();
+                decided
+                    .insert((d["input"]["partition"].as_i64().unwrap() as i32, d["input"]["offset"].as_i64().unwrap()));
+                versions.insert(d["index_version"].as_str().unwrap().to_string());
+            }
+        }
+        if round == 0 {
+            // What SIGHUP does in `interdict run`: swap in a verified screener, no restart.
+            state.screener.store(Some(new.clone()));
+        }
+    }
+    stop.send(()).unwrap();
+    service.await.unwrap().unwrap();
+    assert_eq!(decided, produced, "every input offset has a decision across the reload");
+    let expected: BTreeSet<String> = [old_version, new_version].into_iter().collect();
+    assert_eq!(versions, expected, "decisions name the index that produced them");
+    drop(reader);
+    drop(producer);
+    drop(cluster);
 }
