@@ -167,8 +167,20 @@ pub async fn run(
                 if let Some(next) = safe {
                     let mut tpl = TopicPartitionList::new();
                     tpl.add_partition_offset(&input.topic, input.partition, Offset::Offset(next))?;
-                    consumer.store_offsets(&tpl)?;
-                    stored.insert((input.topic.clone(), input.partition), next);
+                    if let Err(e) = consumer.store_offsets(&tpl) {
+                        // A partition revoked in a rebalance cannot be stored any more; its
+                        // new owner resumes from the last commit (at least once). Any other
+                        // failure stops the service.
+                        let assigned = consumer
+                            .assignment()
+                            .map(|a| a.find_partition(&input.topic, input.partition).is_some())
+                            .unwrap_or(false);
+                        if assigned {
+                            return Err(e.into());
+                        }
+                    } else {
+                        stored.insert((input.topic.clone(), input.partition), next);
+                    }
                 }
                 metrics::gauge!("interdict_in_flight")
                     .set(tracker.lock().expect("tracker lock").total_in_flight() as f64);

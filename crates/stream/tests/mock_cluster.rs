@@ -260,3 +260,59 @@ async fn a_hot_reload_under_load_loses_nothing_and_each_decision_names_its_index
     drop(producer);
     drop(cluster);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_rebalance_between_two_instances_loses_nothing() {
+    let (cluster, brokers) = cluster(4);
+    let producer: FutureProducer = ClientConfig::new().set("bootstrap.servers", &brokers).create().unwrap();
+    let fast_group = |brokers: &str| Config {
+        // Quick group membership, so the second instance joins within the test.
+        kafka: [
+            ("session.timeout.ms".to_string(), "6000".to_string()),
+            ("heartbeat.interval.ms".to_string(), "500".to_string()),
+        ]
+        .into_iter()
+        .collect(),
+        ..config(brokers)
+    };
+    let (stop_a, service_a) = spawn_service(fast_group(&brokers));
+    let reader = reader(&brokers);
+    reader.subscribe(&["decisions"]).unwrap();
+
+    let mut produced = BTreeSet::new();
+    let mut decided = BTreeSet::new();
+    let mut second = None;
+    for round in 0..3 {
+        for i in 0..60 {
+            let payload = [HOLD, PASS, BAD][i % 3];
+            let d = producer
+                .send(FutureRecord::<(), str>::to("in").payload(payload), Duration::from_secs(5))
+                .await
+                .unwrap();
+            produced.insert((d.partition, d.offset));
+        }
+        if round == 0 {
+            // A second instance joins: the group rebalances the four partitions.
+            second = Some(spawn_service(fast_group(&brokers)));
+        }
+        let deadline = Instant::now() + Duration::from_secs(60);
+        while decided.len() < produced.len() && Instant::now() < deadline {
+            if let Ok(Ok(m)) = tokio::time::timeout(Duration::from_secs(1), reader.recv()).await {
+                let d: serde_json::Value = serde_json::from_slice(m.payload().unwrap_or(&[])).unwrap();
+                decided
+                    .insert((d["input"]["partition"].as_i64().unwrap() as i32, d["input"]["offset"].as_i64().unwrap()));
+            }
+        }
+    }
+    stop_a.send(()).unwrap();
+    let (stop_b, service_b) = second.unwrap();
+    stop_b.send(()).unwrap();
+    let a = service_a.await.unwrap().unwrap();
+    let b = service_b.await.unwrap().unwrap();
+    assert_eq!(decided, produced, "every input offset has a decision across the rebalance");
+    assert!(a.messages + b.messages >= produced.len() as u64, "{a:?} {b:?}");
+    assert!(b.messages > 0, "the second instance took partitions: {b:?}");
+    drop(reader);
+    drop(producer);
+    drop(cluster);
+}
