@@ -62,14 +62,24 @@ struct Pending {
     deliveries: Vec<DeliveryFuture>,
 }
 
-fn client_config(config: &Config) -> ClientConfig {
+/// A client configuration: latency-minded defaults, then the user's librdkafka
+/// properties (which may override the defaults), then the brokers. The settings the
+/// delivery guarantees rest on are set by the caller after this, so nothing overrides them.
+fn client_config(config: &Config, defaults: &[(&str, &str)]) -> ClientConfig {
     let mut c = ClientConfig::new();
-    c.set("bootstrap.servers", &config.brokers);
+    for (k, v) in defaults {
+        c.set(*k, *v);
+    }
     for (k, v) in &config.kafka {
         c.set(k, v);
     }
+    c.set("bootstrap.servers", &config.brokers);
     c
 }
+
+/// A payment waits for its decision, not for a batch to fill.
+const CONSUMER_DEFAULTS: [(&str, &str); 1] = [("fetch.wait.max.ms", "10")];
+const PRODUCER_DEFAULTS: [(&str, &str); 1] = [("linger.ms", "1")];
 
 /// One verdict for one input message: a message holding several payments (an MT
 /// file) is held if any is held, an error if any is an error, with all hits.
@@ -134,7 +144,7 @@ pub async fn run(
 ) -> Result<RunStats, ServiceError> {
     config.validate()?;
     let consumer: Arc<StreamConsumer> = Arc::new(
-        client_config(config)
+        client_config(config, &CONSUMER_DEFAULTS)
             .set("group.id", &config.group)
             .set("enable.auto.commit", "true")
             // Offsets are stored by hand, only after the outputs are acknowledged.
@@ -145,7 +155,7 @@ pub async fn run(
     let topics: Vec<&str> = config.input_topics.iter().map(String::as_str).collect();
     consumer.subscribe(&topics)?;
     let producer: FutureProducer =
-        client_config(config).set("enable.idempotence", "true").set("acks", "all").create()?;
+        client_config(config, &PRODUCER_DEFAULTS).set("enable.idempotence", "true").set("acks", "all").create()?;
 
     let tracker = Arc::new(Mutex::new(OffsetTracker::default()));
     let (tx, mut rx) = mpsc::channel::<Pending>(config.max_in_flight.max(1));
