@@ -65,6 +65,32 @@ pub(crate) fn record_position(record: &csv::StringRecord, base: u64) -> Position
     record.position().map_or(Position::File, |p| Position::Line { line: p.line(), byte: p.byte() + base })
 }
 
+/// Where a data row starts, or `None` for a blank row that is skipped. A row whose field count
+/// differs from the header's is an error: it is almost always a truncated file or an unquoted comma,
+/// and reading it by column would put values under the wrong names.
+pub(crate) fn data_row_position(
+    path: &Path,
+    record: &csv::StringRecord,
+    header_len: usize,
+    base: u64,
+) -> Result<Option<Position>, Error> {
+    let at = record_position(record, base);
+    if record.iter().all(|f| f.trim().is_empty()) {
+        return Ok(None);
+    }
+    if record.len() != header_len {
+        return Err(Error::parse(
+            path,
+            at,
+            format!(
+                "row has {} fields; the header has {header_len} (a truncated row or an unquoted comma?)",
+                record.len()
+            ),
+        ));
+    }
+    Ok(Some(at))
+}
+
 /// A CSV reader error as a parse error at the position csv reports.
 pub(crate) fn csv_error(path: &Path, err: &csv::Error, base: u64) -> Error {
     let position = err.position().map_or(Position::File, |p| Position::Line { line: p.line(), byte: p.byte() + base });
@@ -272,21 +298,9 @@ pub fn parse_csv(input: &InputFile) -> Result<ParsedSource, Error> {
     let mut seen: HashMap<String, u64> = HashMap::new();
     for record in records {
         let record = record.map_err(|e| csv_error(path, &e, base))?;
-        let at = record_position(&record, base);
-        if record.iter().all(|f| f.trim().is_empty()) {
+        let Some(at) = data_row_position(path, &record, header.len(), base)? else {
             continue;
-        }
-        if record.len() != header.len() {
-            return Err(Error::parse(
-                path,
-                at,
-                format!(
-                    "row has {} fields; the header has {} (a truncated row or an unquoted comma?)",
-                    record.len(),
-                    header.len()
-                ),
-            ));
-        }
+        };
         let field = |name: &str| -> &str {
             let c = COLUMNS.iter().position(|c| *c == name).unwrap_or(0);
             columns[c].and_then(|i| record.get(i)).unwrap_or("")

@@ -25,7 +25,7 @@ use std::collections::HashMap;
 use serde::de::{self, Deserializer, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize};
 
-use crate::custom::{csv_error, csv_reader, first_byte, json_error, list_text, record_position};
+use crate::custom::{csv_error, csv_reader, data_row_position, first_byte, json_error, list_text, record_position};
 use crate::dates::parse_iso;
 use crate::{Error, InputFile, Position};
 
@@ -149,21 +149,9 @@ fn parse_csv(input: &InputFile, text: &str, base: u64) -> Result<Vec<GoodGuyEntr
     let mut seen: HashMap<(String, Option<String>, Option<String>), u64> = HashMap::new();
     for record in records {
         let record = record.map_err(|e| csv_error(path, &e, base))?;
-        let at = record_position(&record, base);
-        if record.iter().all(|f| f.trim().is_empty()) {
+        let Some(at) = data_row_position(path, &record, header.len(), base)? else {
             continue;
-        }
-        if record.len() != header.len() {
-            return Err(Error::parse(
-                path,
-                at,
-                format!(
-                    "row has {} fields; the header has {} (a truncated row or an unquoted comma?)",
-                    record.len(),
-                    header.len()
-                ),
-            ));
-        }
+        };
         let field = |c: usize| columns[c].and_then(|i| record.get(i)).unwrap_or("").to_string();
         let entry = GoodGuyEntry {
             entity_id: field(0),

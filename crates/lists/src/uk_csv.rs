@@ -46,7 +46,7 @@ use interdict_model::{
     Address, Alias, AliasKind, BirthDate, Country, Entity, EntityKind, IdKind, Identifier, Strength,
 };
 
-use crate::custom::{csv_error, csv_reader, header_index, list_text, record_position};
+use crate::custom::{csv_error, csv_reader, data_row_position, header_index, list_text, record_position};
 use crate::dates::parse_day_first;
 use crate::{Error, InputFile, ParsedSource, Position, SourceKind, Warnings};
 
@@ -253,17 +253,9 @@ pub fn parse(input: &InputFile) -> Result<ParsedSource, Error> {
     let mut groups: Vec<Group> = Vec::new();
     let mut by_id: HashMap<String, usize> = HashMap::new();
     while let Some(record) = next().transpose()? {
-        let at = record_position(&record, base);
-        if record.iter().all(|f| f.trim().is_empty()) {
+        let Some(at) = data_row_position(path, &record, header.len(), base)? else {
             continue;
-        }
-        if record.len() != header.len() {
-            return Err(Error::parse(
-                path,
-                at,
-                format!("row has {} fields; the header has {} (a truncated row?)", record.len(), header.len()),
-            ));
-        }
+        };
         let group_id = get(&record, cols.group_id);
         if group_id.is_empty() {
             return Err(Error::parse(path, at, "row has no Group ID"));
