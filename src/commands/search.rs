@@ -10,7 +10,7 @@ use std::process::ExitCode;
 use anyhow::{Context, Result};
 use clap::Args;
 use interdict_index::Index;
-use interdict_matcher::{Alert, MatchConfig, Matcher, DEFAULT_THRESHOLD};
+use interdict_matcher::{Alert, MatchConfig, Matcher, DEFAULT_MAX_ALERTS, DEFAULT_THRESHOLD};
 use serde::Serialize;
 
 #[derive(Args)]
@@ -25,7 +25,7 @@ pub struct SearchArgs {
     #[arg(long, default_value_t = DEFAULT_THRESHOLD)]
     pub threshold: f64,
     /// At most this many alerts per name.
-    #[arg(long, default_value_t = 10)]
+    #[arg(long, default_value_t = DEFAULT_MAX_ALERTS)]
     pub max_alerts: usize,
     /// The party's year of birth, when known: raises scores of entities listed with it
     /// and lowers those listed with other years.

@@ -246,6 +246,24 @@ impl Index {
         }
     }
 
+    /// Ids of the names whose normalised form begins with `prefix`, at most `limit`
+    /// of them, in name order: the listed names a name cut short could be.
+    pub fn names_with_prefix(&self, prefix: &str, limit: usize) -> Vec<u32> {
+        use fst::{Automaton, IntoStreamer, Streamer};
+        let map = fst::Map::new(self.data().name_fst.as_slice()).expect("validated at open");
+        let mut stream = map.search(fst::automaton::Str::new(prefix).starts_with()).into_stream();
+        let mut out = Vec::new();
+        while let Some((_, id)) = stream.next() {
+            for name in postings(&self.data().exact_names, id as u32) {
+                if out.len() >= limit {
+                    return out;
+                }
+                out.push(name.to_native());
+            }
+        }
+        out
+    }
+
     /// Entities listing this identifier (BIC8 also finds BIC11 entries).
     pub fn entities_with_identifier(&self, kind: &IdKind, value: &str) -> &[ArchivedU32] {
         match map_get(&self.data().identifier_fst, &identifier_key(kind, value)) {

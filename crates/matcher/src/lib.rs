@@ -49,17 +49,22 @@ pub use score::Alert;
 /// The default alert threshold: scores at or above it are alerts.
 pub const DEFAULT_THRESHOLD: f64 = 0.80;
 
+/// The default bound on alerts per name. Names cut short before any distinctive word
+/// can begin hundreds of listed names, each of them an alert.
+pub const DEFAULT_MAX_ALERTS: usize = 1000;
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct MatchConfig {
     /// Alerts score at least this much (0–1).
     pub threshold: f64,
-    /// At most this many alerts per query, best first.
+    /// At most this many alerts per query, best first. A bound on output size, not a
+    /// filter: set it high enough that no alert at or above the threshold is dropped.
     pub max_alerts: usize,
 }
 
 impl Default for MatchConfig {
     fn default() -> Self {
-        MatchConfig { threshold: DEFAULT_THRESHOLD, max_alerts: 10 }
+        MatchConfig { threshold: DEFAULT_THRESHOLD, max_alerts: DEFAULT_MAX_ALERTS }
     }
 }
 

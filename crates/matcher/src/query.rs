@@ -73,7 +73,7 @@ fn may_be_cut(len: usize) -> bool {
 /// one-edit neighbours.
 const COMMON_EXACT_POSTINGS: usize = 100;
 /// Similarity of a cut-short last word with the listed word it begins.
-const PREFIX_SIM: f32 = 0.95;
+pub(crate) const PREFIX_SIM: f32 = 0.95;
 /// Similarity floor for sounds-alike pairs (Jaro-Winkler).
 const MIN_SOUNDS_ALIKE: f64 = 0.88;
 /// Similarity given to pairs one edit apart, by token length: one letter changes a
@@ -108,8 +108,9 @@ impl Query {
         for (i, t) in analyzed.iter().enumerate() {
             let is_last = i + 1 == n;
             let initial = t.text.len() == 1 && t.text.as_bytes()[0].is_ascii_alphabetic() && n > 1;
-            // An uninformative query only ever matches a listed name written exactly so.
-            let mut options = if initial || !informative {
+            // An uninformative query only ever matches a listed name written exactly so, or
+            // one it begins word for word when it looks cut short.
+            let mut options = if initial || (!informative && !truncated) {
                 Vec::new()
             } else if t.class == TokenClass::LegalForm {
                 // Weak evidence: only the word itself, no near spellings.

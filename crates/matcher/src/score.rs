@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use interdict_index::Index;
 use interdict_model::{EntityKind, NameRole};
 
-use crate::query::{PairKind, Query, INITIAL_WEIGHT};
+use crate::query::{PairKind, Query, INITIAL_WEIGHT, PREFIX_SIM};
 use crate::{Context, MatchConfig, Scratch};
 
 /// Share of the score that comes from the query's coverage; the rest comes from the
@@ -39,6 +39,8 @@ const UNPAIRED_LISTED_DISCOUNT_FLOOR: f32 = UNPAIRED_LISTED_WEIGHT;
 const MAX_SCORED: usize = 128;
 /// ... or this many when the query has initials.
 const MAX_SCORED_WITH_INITIALS: usize = 64;
+/// Listed names a cut-short query begins that are scored beyond the cap above.
+const MAX_CUT_PREFIX_NAMES: usize = 512;
 
 /// A listed name that matched the query.
 #[derive(Debug, Clone, PartialEq)]
@@ -209,6 +211,16 @@ pub(crate) fn search(
     candidates.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
     // Initials leave the listed side unbounded, so fewer candidates are scored in full.
     candidates.truncate(if has_initials { MAX_SCORED_WITH_INITIALS } else { MAX_SCORED });
+    if query.truncated {
+        // A name cut at the line length is, word for word, the start of every listed name
+        // it begins; they all tie, so none may be left out by the cap above
+        // ("OBSHCHESTVO S OGRANICHENNOI OTVETST" begins two hundred listed names).
+        for name in index.names_with_prefix(&query.text, MAX_CUT_PREFIX_NAMES) {
+            if !candidates.iter().any(|&(_, n)| n == name) {
+                candidates.push((1.0, name));
+            }
+        }
+    }
 
     let mut best: HashMap<u32, (f32, u32, Vec<Pair>, Vec<String>)> = HashMap::new();
     for (_, name_id) in candidates {
@@ -309,6 +321,25 @@ fn score_name(index: &Index, query: &Query, name_id: u32, buffers: &mut ScoreBuf
                         sim: opt.sim,
                         kind: Kind::Token(kind),
                     }),
+                }
+            }
+        }
+        // The cut-short last word begins a listed word that retrieval did not list among
+        // its options (a short fragment such as `PR` begins thousands of words).
+        if query.truncated && qi + 1 == query.tokens.len() && qt.text.len() >= 2 {
+            for (j, text) in texts.iter().enumerate() {
+                if text.len() > qt.text.len()
+                    && text.starts_with(qt.text.as_str())
+                    && !qt.options.iter().any(|o| o.token == tokens[j])
+                {
+                    pairs.push(Pair {
+                        q_first: qi,
+                        q_last: qi,
+                        n_first: j,
+                        n_second: None,
+                        sim: PREFIX_SIM,
+                        kind: Kind::Token(PairKind::Prefix),
+                    });
                 }
             }
         }

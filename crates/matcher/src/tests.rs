@@ -206,3 +206,50 @@ fn secondary_factors_can_lift_a_name_over_the_threshold() {
     let context = Context { birth_year: Some(1978), ..Default::default() };
     assert_eq!(strict.search_with(name, &context).len(), 1);
 }
+
+/// A distinct made-up word for each number ("BAA", "BAB"...).
+fn word(mut i: usize) -> String {
+    let mut w = String::from("B");
+    for _ in 0..3 {
+        w.push((b'A' + (i % 26) as u8) as char);
+        i /= 26;
+    }
+    w
+}
+
+#[test]
+fn a_name_cut_before_any_distinctive_word_alerts_on_every_listed_name_it_begins() {
+    let mut entities: Vec<Entity> = (0..300)
+        .map(|i| {
+            let name = format!("OBSHCHESTVO S OGRANICHENNOI OTVETSTVENNOSTYU {} TORG", word(i));
+            entity(&format!("ofac-sdn:{i}"), EntityKind::Organization, &name, &[])
+        })
+        .collect();
+    entities.push(entity(
+        "ofac-sdn:48530",
+        EntityKind::Organization,
+        "JOINT STOCK COMPANY RESEARCH AND PRODUCTION ENTERPRISE IZMERITEL",
+        &[],
+    ));
+    for i in 0..40 {
+        let name = format!("JOINT STOCK COMPANY {} PROMYSHLENNOST", word(i));
+        entities.push(entity(&format!("t:{i}"), EntityKind::Organization, &name, &[]));
+    }
+    let index = Index::from_bytes(build(entities, vec![], "2026-01-01T00:00:00Z").unwrap()).unwrap();
+    let matcher = Matcher::new(&index, MatchConfig::default());
+
+    // Cut at 35 characters: every listed name it begins ties, more than the full-scoring cap.
+    let cut = matcher.search("OBSHCHESTVO S OGRANICHENNOI OTVETST");
+    assert_eq!(cut.len(), 300, "{:?}", cut.first());
+    assert!(cut.iter().all(|a| a.explanation.contains("otvetst… = otvetstvennostyu (cut short)")), "{:?}", cut[0]);
+    // A short cut-off fragment pairs with the listed word it begins, even among many.
+    let fragment = matcher.search("JOINT STOCK COMPANY RESEARCH AND PR");
+    assert_eq!(first_id(&index, &fragment).as_deref(), Some("ofac-sdn:48530"), "{fragment:?}");
+    assert!(fragment[0].score >= 0.9, "{:?}", fragment[0]);
+
+    // Not cut: the legal form alone, or a different name that shares it, identifies nobody.
+    for query in ["OBSHCHESTVO S OGRANICHENNOI OTVETSTVENNOSTYU", "OOO ROMASHKA", "JOINT STOCK COMPANY"] {
+        let alerts = matcher.search(query);
+        assert!(alerts.is_empty(), "{query}: {alerts:?}");
+    }
+}
