@@ -217,11 +217,11 @@ fn screen_json_payments_to_verdicts() {
 }
 
 #[test]
-fn run_refuses_incomplete_or_unsupported_configurations() {
+fn run_refuses_incomplete_configurations() {
     let cases: &[(&[&str], &str)] = &[
         (&["run", "--brokers", "127.0.0.1:1"], "no input topic"),
         (&["run", "--input-topic", "a", "--decisions-topic", "a"], "both an input and an output"),
-        (&["run", "--input-topic", "a", "--exactly-once"], "not available yet"),
+        (&["run", "--input-topic", "a", "--exactly-once", "--workers", "x"], "invalid value 'x'"),
     ];
     for (args, reason) in cases {
         let out = bin().args(*args).env_remove("INTERDICT_INPUT_TOPICS").output().unwrap();

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
 
-use anyhow::{bail, Context, Result};
+use anyhow::{Context, Result};
 use arc_swap::ArcSwapOption;
 use clap::Args;
 use interdict_index::Index;
@@ -43,6 +43,9 @@ pub struct RunArgs {
     /// Address of the HTTP server (/metrics, /healthz, /readyz, /v1/screen).
     #[arg(long)]
     pub http_listen: Option<String>,
+    /// Screening threads (default: one per core).
+    #[arg(long)]
+    pub workers: Option<usize>,
 }
 
 /// Merges file, environment and flags.
@@ -78,6 +81,9 @@ pub fn config(args: &RunArgs) -> Result<Config> {
     if let Some(v) = &args.http_listen {
         config.http_listen = v.clone();
     }
+    if let Some(v) = args.workers {
+        config.workers = v;
+    }
     config.exactly_once |= args.exactly_once;
     config.validate()?;
     Ok(config)
@@ -94,9 +100,6 @@ pub fn load_screener(config: &Config) -> Result<Arc<Screener>> {
 
 pub fn run(args: RunArgs) -> Result<ExitCode> {
     let config = config(&args)?;
-    if config.exactly_once {
-        bail!("--exactly-once is not available yet: this build delivers at least once");
-    }
     let runtime = tokio::runtime::Runtime::new()?;
     runtime.block_on(serve(config))
 }

@@ -11,6 +11,7 @@
 //! index = "/var/lib/interdict/lists.idx"
 //! exactly_once = false
 //! max_in_flight = 1024
+//! workers = 0                  # screening threads; 0: one per core
 //! http_listen = "127.0.0.1:9095"
 //! max_index_age = "36h"
 //!
@@ -55,6 +56,16 @@ pub struct Config {
     pub exactly_once: bool,
     /// Messages screened or waiting for their outputs, at most (backpressure).
     pub max_in_flight: usize,
+    /// Screening threads; 0 means one per core.
+    pub workers: usize,
+    /// With `exactly_once`: the producer's transactional id. Unique per instance and
+    /// stable across its restarts (a pod name); by default `interdict-<group>-<HOSTNAME>`.
+    pub transactional_id: Option<String>,
+    /// With `exactly_once`: at most this many messages per transaction.
+    pub transaction_max_messages: usize,
+    /// With `exactly_once`: a transaction commits at the latest this long after its
+    /// first message (`50ms`, `1s`).
+    pub transaction_max_wait: String,
     /// The HTTP server for /metrics, /healthz, /readyz and /v1/screen.
     pub http_listen: String,
     /// A bearer token that guards /v1/screen and the admin endpoints, if set.
@@ -80,6 +91,10 @@ impl Default for Config {
             index: PathBuf::from("lists.idx"),
             exactly_once: false,
             max_in_flight: 1024,
+            workers: 0,
+            transactional_id: None,
+            transaction_max_messages: 500,
+            transaction_max_wait: "20ms".into(),
             http_listen: "127.0.0.1:9095".into(),
             http_token: None,
             http_max_body: 1 << 20,
@@ -122,6 +137,12 @@ impl Config {
                     }
                 }
                 "MAX_IN_FLIGHT" => self.max_in_flight = value.parse().map_err(|_| bad("expected a number"))?,
+                "WORKERS" => self.workers = value.parse().map_err(|_| bad("expected a number"))?,
+                "TRANSACTIONAL_ID" => self.transactional_id = Some(value),
+                "TRANSACTION_MAX_MESSAGES" => {
+                    self.transaction_max_messages = value.parse().map_err(|_| bad("expected a number"))?
+                }
+                "TRANSACTION_MAX_WAIT" => self.transaction_max_wait = value,
                 "HTTP_LISTEN" => self.http_listen = value,
                 "HTTP_TOKEN" => self.http_token = Some(value),
                 "HTTP_MAX_BODY" => self.http_max_body = value.parse().map_err(|_| bad("expected a number of bytes"))?,
@@ -159,10 +180,37 @@ impl Config {
         if self.max_in_flight == 0 {
             return invalid("max_in_flight must be at least 1".into());
         }
+        if self.transaction_max_messages == 0 {
+            return invalid("transaction_max_messages must be at least 1".into());
+        }
+        parse_duration(&self.transaction_max_wait)
+            .map_err(|e| ConfigError::Invalid(format!("transaction_max_wait: {e}")))?;
         if let Some(age) = &self.max_index_age {
             parse_duration(age).map_err(|e| ConfigError::Invalid(format!("max_index_age: {e}")))?;
         }
         Ok(())
+    }
+
+    /// Screening threads: `workers`, or one per core.
+    pub fn worker_count(&self) -> usize {
+        if self.workers > 0 {
+            self.workers
+        } else {
+            std::thread::available_parallelism().map_or(1, |n| n.get())
+        }
+    }
+
+    /// The transactional id for exactly-once delivery.
+    pub fn transactional_id(&self) -> String {
+        self.transactional_id.clone().unwrap_or_else(|| {
+            let host = std::env::var("HOSTNAME").unwrap_or_else(|_| "local".into());
+            format!("interdict-{}-{host}", self.group)
+        })
+    }
+
+    /// The longest a transaction stays open.
+    pub fn transaction_max_wait(&self) -> Duration {
+        parse_duration(&self.transaction_max_wait).unwrap_or(Duration::from_millis(20))
     }
 
     /// The maximum index age, if set.
@@ -171,18 +219,19 @@ impl Config {
     }
 }
 
-/// Reads `90s`, `90m`, `36h` or `7d`.
+/// Reads `20ms`, `90s`, `90m`, `36h` or `7d`.
 pub fn parse_duration(text: &str) -> Result<Duration, String> {
     let text = text.trim();
     let split = text.find(|c: char| !c.is_ascii_digit()).ok_or_else(|| format!("{text:?} has no unit (s, m, h, d)"))?;
     let (number, unit) = text.split_at(split);
     let n: u64 = number.parse().map_err(|_| format!("{text:?} does not start with a number"))?;
     let seconds = match unit.trim() {
+        "ms" => return Ok(Duration::from_millis(n)),
         "s" => n,
         "m" => n * 60,
         "h" => n * 3600,
         "d" => n * 86_400,
-        other => return Err(format!("unknown unit {other:?} (s, m, h, d)")),
+        other => return Err(format!("unknown unit {other:?} (ms, s, m, h, d)")),
     };
     Ok(Duration::from_secs(seconds))
 }

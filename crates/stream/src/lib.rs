@@ -24,6 +24,7 @@ mod offsets;
 pub mod records;
 pub mod service;
 pub mod telemetry;
+pub mod transactional;
 
 pub use config::{parse_duration, Config, ConfigError};
 pub use offsets::OffsetTracker;

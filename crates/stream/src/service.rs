@@ -15,8 +15,12 @@
 //!
 //! An index older than the configured maximum age is treated like no index.
 //!
-//! Not yet here: exactly-once (transactions) and draining revoked partitions before a
-//! rebalance completes. Hot reload swaps the [`AppState`] screener (see `interdict run`).
+//! Screening runs on `workers` threads at once; results are taken in consume order, so
+//! decisions keep per-partition order. Before a rebalance takes partitions away, the
+//! work read from them is drained (outputs acknowledged, offsets stored and committed),
+//! so their new owner starts right after it. Consumer lag per partition comes from
+//! librdkafka's statistics. With `exactly_once`, see [`crate::transactional`]. Hot
+//! reload swaps the [`AppState`] screener (see `interdict run`).
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -24,9 +28,11 @@ use std::time::{Duration, Instant};
 
 use interdict_model::{Outcome, Timings, Verdict, VerdictError};
 use rdkafka::config::ClientConfig;
-use rdkafka::consumer::{CommitMode, Consumer, StreamConsumer};
+use rdkafka::consumer::{BaseConsumer, CommitMode, Consumer, ConsumerContext, Rebalance, StreamConsumer};
 use rdkafka::message::{Header, Message, OwnedHeaders};
 use rdkafka::producer::{DeliveryFuture, FutureProducer, FutureRecord, Producer};
+use rdkafka::statistics::Statistics;
+use rdkafka::ClientContext;
 use rdkafka::{Offset, TopicPartitionList};
 use tokio::sync::mpsc;
 
@@ -65,7 +71,7 @@ struct Pending {
 /// A client configuration: latency-minded defaults, then the user's librdkafka
 /// properties (which may override the defaults), then the brokers. The settings the
 /// delivery guarantees rest on are set by the caller after this, so nothing overrides them.
-fn client_config(config: &Config, defaults: &[(&str, &str)]) -> ClientConfig {
+pub(crate) fn client_config(config: &Config, defaults: &[(&str, &str)]) -> ClientConfig {
     let mut c = ClientConfig::new();
     for (k, v) in defaults {
         c.set(*k, *v);
@@ -78,7 +84,10 @@ fn client_config(config: &Config, defaults: &[(&str, &str)]) -> ClientConfig {
 }
 
 /// A payment waits for its decision, not for a batch to fill.
-const CONSUMER_DEFAULTS: [(&str, &str); 1] = [("fetch.wait.max.ms", "10")];
+/// Statistics every 5 s give the consumer lag per partition.
+/// Stored offsets are committed every second, which bounds what a crash replays.
+const CONSUMER_DEFAULTS: [(&str, &str); 3] =
+    [("fetch.wait.max.ms", "10"), ("statistics.interval.ms", "5000"), ("auto.commit.interval.ms", "1000")];
 const PRODUCER_DEFAULTS: [(&str, &str); 1] = [("linger.ms", "1")];
 
 /// One verdict for one input message: a message holding several payments (an MT
@@ -122,7 +131,7 @@ pub fn usable_screener(state: &AppState) -> Result<Arc<interdict_screen::Screene
 }
 
 /// The verdict when no usable index is loaded: never a pass.
-fn no_index_verdict(reason: String) -> Verdict {
+pub(crate) fn no_index_verdict(reason: String) -> Verdict {
     Verdict {
         message_id: None,
         format: None,
@@ -135,36 +144,145 @@ fn no_index_verdict(reason: String) -> Verdict {
     }
 }
 
+/// The consumer's context: exports consumer lag from librdkafka's statistics, and
+/// drains revoked partitions before a rebalance completes.
+pub struct ServiceContext {
+    tracker: Arc<Mutex<OffsetTracker>>,
+    drain_timeout: Duration,
+    /// At least once: drain and commit revoked partitions. Exactly once commits offsets
+    /// only inside transactions, so it does neither.
+    drain_on_revoke: bool,
+}
+
+impl ServiceContext {
+    /// A context that only exports consumer lag.
+    pub(crate) fn lag_only() -> Self {
+        ServiceContext { tracker: Arc::default(), drain_timeout: Duration::ZERO, drain_on_revoke: false }
+    }
+}
+
+impl ServiceContext {
+    fn drained(&self, partitions: &TopicPartitionList) -> bool {
+        let tracker = self.tracker.lock().expect("tracker lock");
+        partitions.elements().iter().all(|e| tracker.in_flight(e.topic(), e.partition()) == 0)
+    }
+
+    /// Waits until every message read from these partitions has its outputs
+    /// acknowledged and its offset stored, or the drain timeout passes.
+    fn wait_drained(&self, partitions: &TopicPartitionList) -> bool {
+        let deadline = Instant::now() + self.drain_timeout;
+        loop {
+            if self.drained(partitions) {
+                return true;
+            }
+            if Instant::now() >= deadline {
+                return false;
+            }
+            std::thread::sleep(Duration::from_millis(2));
+        }
+    }
+}
+
+impl ClientContext for ServiceContext {
+    fn stats(&self, statistics: Statistics) {
+        for (name, topic) in &statistics.topics {
+            for (&partition, p) in &topic.partitions {
+                // Lag behind the offsets stored after acknowledgement (what is still to
+                // do), else behind the last commit. librdkafka reports -1 while it does
+                // not know, and an internal partition numbered -1.
+                let lag = if p.consumer_lag_stored >= 0 { p.consumer_lag_stored } else { p.consumer_lag };
+                if partition >= 0 && lag >= 0 {
+                    metrics::gauge!("interdict_consumer_lag", "topic" => name.clone(), "partition" => partition.to_string())
+                        .set(lag as f64);
+                }
+            }
+        }
+    }
+}
+
+impl ConsumerContext for ServiceContext {
+    fn pre_rebalance(&self, consumer: &BaseConsumer<Self>, rebalance: &Rebalance<'_>) {
+        let Rebalance::Revoke(revoked) = rebalance else { return };
+        if !self.drain_on_revoke {
+            return;
+        }
+        // The callback runs inside `recv` on a runtime thread; let the runtime move the
+        // tasks that finish the in-flight work elsewhere while this thread waits.
+        let drained = match tokio::runtime::Handle::try_current() {
+            Ok(h) if h.runtime_flavor() == tokio::runtime::RuntimeFlavor::MultiThread => {
+                tokio::task::block_in_place(|| self.wait_drained(revoked))
+            }
+            _ => self.wait_drained(revoked),
+        };
+        if !drained {
+            eprintln!(
+                "interdict: revoked partitions still had work in flight after {:?}; their new owner resumes from the last commit",
+                self.drain_timeout
+            );
+        }
+        // Commit what was stored, so the new owner starts right after it.
+        if let Err(e) = consumer.commit_consumer_state(CommitMode::Sync) {
+            if !matches!(e, rdkafka::error::KafkaError::ConsumerCommit(rdkafka::types::RDKafkaErrorCode::NoOffset)) {
+                eprintln!("interdict: commit before releasing revoked partitions failed: {e}");
+            }
+        }
+        let mut tracker = self.tracker.lock().expect("tracker lock");
+        for e in revoked.elements() {
+            tracker.forget(e.topic(), e.partition());
+        }
+    }
+}
+
+/// How long a rebalance waits for the work of revoked partitions.
+const DRAIN_TIMEOUT: Duration = Duration::from_secs(20);
+
+/// A message read and handed to a screening worker.
+struct Screening {
+    input: InputRef,
+    payload: Vec<u8>,
+    result: tokio::task::JoinHandle<(Verdict, Duration)>,
+}
+
 /// Runs until `shutdown` completes (then drains, flushes, commits and returns) or an
 /// output cannot be delivered (then returns the error).
+///
+/// Three stages, joined by bounded channels: the consumer loop reads messages and hands
+/// each to a screening worker (at most `workers` at once, on the blocking pool); the
+/// output stage takes the results **in consume order** and produces their records; the
+/// acknowledgement stage awaits the deliveries, in the same order, and stores offsets.
 pub async fn run(
     config: &Config,
     state: Arc<AppState>,
     shutdown: impl std::future::Future<Output = ()>,
 ) -> Result<RunStats, ServiceError> {
     config.validate()?;
-    let consumer: Arc<StreamConsumer> = Arc::new(
+    if config.exactly_once {
+        return crate::transactional::run(config, state, shutdown).await;
+    }
+    let tracker = Arc::new(Mutex::new(OffsetTracker::default()));
+    let context = ServiceContext { tracker: tracker.clone(), drain_timeout: DRAIN_TIMEOUT, drain_on_revoke: true };
+    let consumer: Arc<StreamConsumer<ServiceContext>> = Arc::new(
         client_config(config, &CONSUMER_DEFAULTS)
             .set("group.id", &config.group)
             .set("enable.auto.commit", "true")
             // Offsets are stored by hand, only after the outputs are acknowledged.
             .set("enable.auto.offset.store", "false")
             .set("auto.offset.reset", "earliest")
-            .create()?,
+            .create_with_context(context)?,
     );
     let topics: Vec<&str> = config.input_topics.iter().map(String::as_str).collect();
     consumer.subscribe(&topics)?;
     let producer: FutureProducer =
         client_config(config, &PRODUCER_DEFAULTS).set("enable.idempotence", "true").set("acks", "all").create()?;
 
-    let tracker = Arc::new(Mutex::new(OffsetTracker::default()));
-    let (tx, mut rx) = mpsc::channel::<Pending>(config.max_in_flight.max(1));
+    let capacity = config.max_in_flight.max(1);
+    let (ack_tx, mut ack_rx) = mpsc::channel::<Pending>(capacity);
     let acker = {
         let consumer = consumer.clone();
         let tracker = tracker.clone();
         tokio::spawn(async move {
             let mut stored = HashMap::new();
-            while let Some(pending) = rx.recv().await {
+            while let Some(pending) = ack_rx.recv().await {
                 for delivery in pending.deliveries {
                     match delivery.await {
                         Ok(Ok(_)) => {}
@@ -173,8 +291,10 @@ pub async fn run(
                     }
                 }
                 let input = &pending.input;
-                let safe = tracker.lock().expect("tracker lock").complete(&input.topic, input.partition, input.offset);
-                if let Some(next) = safe {
+                // Completing and storing under one lock: a rebalance that sees the
+                // partition drained also sees its offset stored.
+                let mut tracker = tracker.lock().expect("tracker lock");
+                if let Some(next) = tracker.complete(&input.topic, input.partition, input.offset) {
                     let mut tpl = TopicPartitionList::new();
                     tpl.add_partition_offset(&input.topic, input.partition, Offset::Offset(next))?;
                     if let Err(e) = consumer.store_offsets(&tpl) {
@@ -192,14 +312,32 @@ pub async fn run(
                         stored.insert((input.topic.clone(), input.partition), next);
                     }
                 }
-                metrics::gauge!("interdict_in_flight")
-                    .set(tracker.lock().expect("tracker lock").total_in_flight() as f64);
+                metrics::gauge!("interdict_in_flight").set(tracker.total_in_flight() as f64);
             }
             Ok::<_, ServiceError>(stored)
         })
     };
 
-    let mut stats = RunStats::default();
+    let (screened_tx, mut screened_rx) = mpsc::channel::<Screening>(capacity);
+    let outputs = {
+        let config = config.clone();
+        tokio::spawn(async move {
+            let mut stats = RunStats::default();
+            while let Some(Screening { input, payload, result }) = screened_rx.recv().await {
+                let (verdict, latency) = result.await.unwrap_or_else(|e| (internal_error_verdict(&e), Duration::ZERO));
+                MessageScreened { verdict: &verdict, source: "kafka", latency_seconds: latency.as_secs_f64() }.emit();
+                stats.count(&verdict);
+                let deliveries = produce_outputs(&producer, &config, &input, &payload, &verdict, latency).await;
+                if ack_tx.send(Pending { input, deliveries }).await.is_err() {
+                    // The acknowledgement stage stopped: its error is returned by `run`.
+                    break;
+                }
+            }
+            (stats, producer)
+        })
+    };
+
+    let workers = Arc::new(tokio::sync::Semaphore::new(config.worker_count()));
     tokio::pin!(shutdown);
     loop {
         let message = tokio::select! {
@@ -216,62 +354,39 @@ pub async fn run(
                 continue;
             }
         };
-        let started = Instant::now();
         let input = InputRef {
             topic: message.topic().to_string(),
             partition: message.partition(),
             offset: message.offset(),
             key: message.key().map(<[u8]>::to_vec),
         };
-        let payload = message.payload().unwrap_or(&[]);
+        let payload = message.payload().unwrap_or(&[]).to_vec();
+        drop(message);
         tracker.lock().expect("tracker lock").begin(&input.topic, input.partition, input.offset);
-        let verdict = match usable_screener(&state) {
-            Ok(screener) => combine(screener.screen_bytes(payload)),
-            Err(reason) => no_index_verdict(reason),
+        let permit = workers.clone().acquire_owned().await.expect("the worker semaphore is never closed");
+        let result = {
+            let state = state.clone();
+            let payload = payload.clone();
+            tokio::task::spawn_blocking(move || {
+                let _permit = permit;
+                let started = Instant::now();
+                let verdict = match usable_screener(&state) {
+                    Ok(screener) => combine(screener.screen_bytes(&payload)),
+                    Err(reason) => no_index_verdict(reason),
+                };
+                (verdict, started.elapsed())
+            })
         };
-        let latency = started.elapsed();
-        MessageScreened { verdict: &verdict, source: "kafka", latency_seconds: latency.as_secs_f64() }.emit();
-        stats.messages += 1;
-        match verdict.verdict {
-            Outcome::Hold => stats.holds += 1,
-            Outcome::Error => stats.errors += 1,
-            Outcome::Pass => {}
-        }
-        let mut deliveries = Vec::new();
-        for out in records::outputs(&input, payload, &verdict, latency.as_secs_f64() * 1e6) {
-            let topic = match out.destination {
-                Destination::Decisions => &config.decisions_topic,
-                Destination::Review => &config.review_topic,
-                Destination::DeadLetter => &config.dlq_topic,
-            };
-            let mut headers = OwnedHeaders::new();
-            for (name, value) in &out.headers {
-                headers = headers.insert(Header { key: name, value: Some(value) });
-            }
-            let mut record = FutureRecord::to(topic).payload(&out.payload).headers(headers);
-            if let Some(key) = &out.key {
-                record = record.key(key);
-            }
-            // A full producer queue is waited out, never skipped.
-            let delivery = loop {
-                match producer.send_result(record) {
-                    Ok(d) => break d,
-                    Err((_, back)) => {
-                        record = back;
-                        tokio::time::sleep(Duration::from_millis(5)).await;
-                    }
-                }
-            };
-            deliveries.push(delivery);
-        }
-        if tx.send(Pending { input, deliveries }).await.is_err() {
-            // The acknowledgement task stopped: its error is returned below.
+        if screened_tx.send(Screening { input, payload, result }).await.is_err() {
+            // The output stage stopped because the acknowledgement stage did.
             break;
         }
     }
-    drop(tx);
-    let acked = acker.await.map_err(|e| ServiceError::Delivery(format!("acknowledgement task: {e}")))?;
+    drop(screened_tx);
+    let (stats, producer) = outputs.await.map_err(|e| ServiceError::Delivery(format!("output stage: {e}")))?;
+    let acked = acker.await.map_err(|e| ServiceError::Delivery(format!("acknowledgement stage: {e}")))?;
     producer.flush(Duration::from_secs(30))?;
+    let mut stats = stats;
     stats.stored = acked?;
     // Commit what was stored before leaving the group.
     if let Err(e) = consumer.commit_consumer_state(CommitMode::Sync) {
@@ -281,6 +396,63 @@ pub async fn run(
         }
     }
     Ok(stats)
+}
+
+impl RunStats {
+    pub(crate) fn count(&mut self, verdict: &Verdict) {
+        self.messages += 1;
+        match verdict.verdict {
+            Outcome::Hold => self.holds += 1,
+            Outcome::Error => self.errors += 1,
+            Outcome::Pass => {}
+        }
+    }
+}
+
+/// The verdict when screening itself failed (a bug): never a pass.
+pub(crate) fn internal_error_verdict(e: &tokio::task::JoinError) -> Verdict {
+    let mut v = no_index_verdict(format!("screening failed: {e}"));
+    v.error.as_mut().expect("set above").kind = "internal".into();
+    v
+}
+
+/// Hands a message's output records to the producer, in order; a full producer queue
+/// is waited out, never skipped.
+pub(crate) async fn produce_outputs(
+    producer: &FutureProducer,
+    config: &Config,
+    input: &InputRef,
+    payload: &[u8],
+    verdict: &Verdict,
+    latency: Duration,
+) -> Vec<DeliveryFuture> {
+    let mut deliveries = Vec::new();
+    for out in records::outputs(input, payload, verdict, latency.as_secs_f64() * 1e6) {
+        let topic = match out.destination {
+            Destination::Decisions => &config.decisions_topic,
+            Destination::Review => &config.review_topic,
+            Destination::DeadLetter => &config.dlq_topic,
+        };
+        let mut headers = OwnedHeaders::new();
+        for (name, value) in &out.headers {
+            headers = headers.insert(Header { key: name, value: Some(value) });
+        }
+        let mut record = FutureRecord::to(topic).payload(&out.payload).headers(headers);
+        if let Some(key) = &out.key {
+            record = record.key(key);
+        }
+        let delivery = loop {
+            match producer.send_result(record) {
+                Ok(d) => break d,
+                Err((_, back)) => {
+                    record = back;
+                    tokio::time::sleep(Duration::from_millis(5)).await;
+                }
+            }
+        };
+        deliveries.push(delivery);
+    }
+    deliveries
 }
 
 #[cfg(test)]
