@@ -38,6 +38,7 @@ fn index() -> Index {
         entity("ofac-sdn:5", Organization, "GLOBAL BIOTECH PARTNERS", &[]),
         entity("ofac-sdn:7873", Person, "AL-NAQIB, Zuhair Talib", &[]),
         entity("ofac-sdn:26664", Organization, "EVIL CORP", &[]),
+        entity("ofac-sdn:12866", Organization, "GENERAL PETROLEUM CORPORATION", &[]),
     ];
     // Common words, so that rarity means something.
     for i in 0..200 {
@@ -74,6 +75,7 @@ fn hard_cases_find_their_entity() {
         ("hangul romanised alias", "KIM Chong Sik", "un:KPi.066"),
         ("joined, and the joined word is listed elsewhere", "ZARON BIOTECH (ASIA) LIMITED", "ofac-sdn:21048"),
         ("first two letters swapped", "Zuhair Talib AL-ANQIB", "ofac-sdn:7873"),
+        ("legal form abbreviated, common words", "GENERAL PETROLEUM CORP", "ofac-sdn:12866"),
     ];
     for (variant, query, expected) in cases {
         let alerts = matcher.search(query);
@@ -111,6 +113,7 @@ fn explanations_name_the_pairs() {
         ("H. Modarres KHIABANI", &["h = hussein (initial)"][..]),
         ("Choe Cholmin", &["cholmin = chol min (written together)"][..]),
         ("CHEMTRANS PETROCHEMICALS TRADING LL", &["ll… = llc (cut short)"][..]),
+        ("GENERAL PETROLEUM CORP", &["corporation = corporation", "3/3 listed words paired"][..]),
     ];
     for (query, fragments) in cases {
         let alert = &matcher.search(query)[0];
