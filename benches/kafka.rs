@@ -4,8 +4,9 @@
 //! ratio of the two rates is the figure.
 //!
 //! Run: `cargo bench --bench kafka` (add `-- --messages N`). The mock cluster is not a
-//! real broker (no disks, no network between machines); the tansu variant of this
-//! bench is future work.
+//! real broker (no disks, no network between machines). With `INTERDICT_BENCH_BROKERS`
+//! set, the same bench runs against that broker (`benches/kafka_e2e.sh` starts tansu
+//! and does so).
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -74,6 +75,9 @@ async fn collect(brokers: &str, topic: &str, group: &str, n: usize) -> HashMap<S
     seen
 }
 
+/// The topics the bench uses.
+const TOPICS: [&str; 6] = ["in", "decisions", "review", "dlq", "pass-in", "pass-out"];
+
 #[tokio::main(flavor = "multi_thread", worker_threads = 2)]
 async fn main() {
     let args: Vec<String> = std::env::args().collect();
@@ -95,11 +99,21 @@ async fn main() {
         .map(|f| std::fs::read(root.join(f)).unwrap())
         .collect();
 
-    let cluster = MockCluster::new(1).unwrap();
-    for topic in ["in", "decisions", "review", "dlq", "pass-in", "pass-out"] {
-        cluster.create_topic(topic, 4, 1).unwrap();
-    }
-    let brokers = cluster.bootstrap_servers();
+    // A real broker when one is given (its topics created beforehand, 4 partitions
+    // each: see benches/kafka_e2e.sh), else the in-process mock cluster.
+    let (cluster, brokers) = match std::env::var("INTERDICT_BENCH_BROKERS") {
+        Ok(brokers) => (None, brokers),
+        Err(_) => {
+            let cluster = MockCluster::new(1).unwrap();
+            for topic in TOPICS {
+                cluster.create_topic(topic, 4, 1).unwrap();
+            }
+            let brokers = cluster.bootstrap_servers();
+            (Some(cluster), brokers)
+        }
+    };
+    let broker_name =
+        if cluster.is_some() { "the librdkafka mock cluster" } else { "the broker at INTERDICT_BENCH_BROKERS" };
 
     // Interdict: consume, screen, produce decision (+ review), store offsets.
     let config = Config {
@@ -186,10 +200,7 @@ async fn main() {
 
     let service_rate = decided.len() as f64 / service_seconds.max(1e-9);
     let pass_rate = copied.len() as f64 / pass_seconds.max(1e-9);
-    println!(
-        "kafka benchmark on the librdkafka mock cluster{}",
-        if quick { " [quick mode: not a measurement]" } else { "" }
-    );
+    println!("kafka benchmark on {broker_name}{}", if quick { " [quick mode: not a measurement]" } else { "" });
     println!("  messages: {n} (pacs.008 holds and MT103 passes alternating), 4 partitions, one service instance");
     println!(
         "  interdict: {} decisions in {service_seconds:.2} s = {service_rate:.0} messages/s; produce->decision latency p50 {:.1} ms, p99 {:.1} ms",

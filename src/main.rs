@@ -3,7 +3,8 @@
 //! The binary glues the library crates together behind one command line:
 //! `index build` compiles list files into an index, `index info` describes one,
 //! `search` screens names (arguments or stdin, one per line), `screen` screens payment
-//! messages, and `demo` shows the whole path on the lists bundled with the project.
+//! messages, `run` screens a Kafka stream, `loadgen` load-tests it, and `demo` shows the
+//! whole path on the lists bundled with the project.
 
 mod commands;
 
@@ -31,6 +32,9 @@ enum Command {
     Screen(commands::screen::ScreenArgs),
     /// Build an index from the bundled OFAC lists and screen a few sample names.
     Demo(commands::demo::DemoArgs),
+    /// Send realistic payments to Kafka at a set rate and check the decisions (or write
+    /// them to files).
+    Loadgen(commands::loadgen::LoadgenArgs),
 }
 
 fn main() -> ExitCode {
@@ -41,6 +45,7 @@ fn main() -> ExitCode {
         Command::Screen(args) => commands::screen::run(args),
         Command::Run(args) => commands::run::run(args),
         Command::Demo(args) => commands::demo::run(args),
+        Command::Loadgen(args) => commands::loadgen::run(args),
     };
     match result {
         Ok(code) => code,

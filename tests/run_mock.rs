@@ -192,3 +192,62 @@ fn cluster(partitions: i32) -> (MockCluster<'static, rdkafka::producer::DefaultP
     let brokers = cluster.bootstrap_servers();
     (cluster, brokers)
 }
+
+/// kcat (Debian's package, its own librdkafka build) produces the payments and reads
+/// the decisions back: a client independent of the service's. (Debian 12's kcat cannot
+/// talk to tansu 0.6: its librdkafka 2.0.2 misreads tansu's ApiVersions response.)
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn kcat_produces_payments_and_reads_the_decisions() {
+    let Some(kcat) = ["/usr/bin/kcat", "/usr/local/bin/kcat"].iter().map(Path::new).find(|p| p.is_file()) else {
+        if std::env::var_os("CI").is_some() {
+            panic!("kcat is not installed; .ci/run installs it (apt-get install kcat)");
+        }
+        eprintln!("SKIPPED kcat_produces_payments_and_reads_the_decisions: kcat is not installed");
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let index = build_index(dir.path());
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let (cluster, brokers) = cluster(2);
+    // (key, file, expected verdict)
+    let payments = [
+        ("k-hold", root.join("data/payments/pacs008_choe.xml"), "hold"),
+        ("k-pass", root.join("data/payments/mt103_rent.txt"), "pass"),
+        ("k-bad", dir.path().join("bad.xml"), "error"),
+    ];
+    std::fs::write(dir.path().join("bad.xml"), "<Document><unclosed></Document>").unwrap();
+    for (key, file, _) in &payments {
+        // Each file is one message.
+        let sent = Command::new(kcat).args(["-P", "-b", &brokers, "-t", "in", "-k", key]).arg(file).output().unwrap();
+        assert!(sent.status.success(), "kcat -P: {}", String::from_utf8_lossy(&sent.stderr));
+    }
+    let child = Command::new(env!("CARGO_BIN_EXE_interdict"))
+        .args(["run", "--brokers", &brokers, "--input-topic", "in", "--group", "g"])
+        .args(["--decisions-topic", "decisions", "--review-topic", "review", "--dlq-topic", "dlq"])
+        .args(["--http-listen", "127.0.0.1:0", "--index"])
+        .arg(&index)
+        .env_remove("INTERDICT_INPUT_TOPICS")
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut verdicts = std::collections::BTreeMap::new();
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while verdicts.len() < payments.len() && Instant::now() < deadline {
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        let read = Command::new(kcat)
+            .args(["-C", "-b", &brokers, "-t", "decisions", "-o", "beginning", "-e", "-q", "-f", "%k\t%s\n"])
+            .output()
+            .unwrap();
+        for line in String::from_utf8_lossy(&read.stdout).lines() {
+            let Some((key, json)) = line.split_once('\t') else { continue };
+            let d: serde_json::Value = serde_json::from_str(json).unwrap();
+            verdicts.insert(key.to_string(), d["verdict"].as_str().unwrap().to_string());
+        }
+    }
+    let _ = Command::new("kill").args(["-TERM", &child.id().to_string()]).status();
+    assert_eq!(child.wait_with_output().unwrap().status.code(), Some(0));
+    for (key, _, expected) in &payments {
+        assert_eq!(verdicts.get(*key).map(String::as_str), Some(*expected), "{key}: {verdicts:?}");
+    }
+    drop(cluster);
+}

@@ -2,6 +2,7 @@
 
 pub mod demo;
 pub mod index;
+pub mod loadgen;
 pub mod run;
 pub mod screen;
 pub mod search;

@@ -75,6 +75,10 @@ async fn readyz(State(state): State<Arc<AppState>>) -> Response {
 }
 
 async fn metrics(State(state): State<Arc<AppState>>) -> Response {
+    // The index ages between reloads: read its age at each scrape.
+    if let Some(age) = state.screener.load_full().and_then(|s| index_age(&s)) {
+        metrics::gauge!("interdict_index_age_seconds").set(age.as_secs_f64());
+    }
     ([(header::CONTENT_TYPE, "text/plain; version=0.0.4")], state.metrics.render()).into_response()
 }
 

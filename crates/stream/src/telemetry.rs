@@ -9,8 +9,8 @@
 //! | `interdict_screen_latency_seconds` | histogram | `source` |
 //! | `interdict_in_flight` | gauge | |
 //! | `interdict_consumer_lag` | gauge | `topic`, `partition` |
-//! | `interdict_index_info` | gauge (1) | `version` |
-//! | `interdict_index_age_seconds` | gauge | |
+//! | `interdict_index_info` | gauge: 1 for the index in use, 0 for those it replaced | `version` |
+//! | `interdict_index_age_seconds` | gauge, read at each scrape | |
 //! | `interdict_index_reloads_total` | counter | `result` (`ok`, `refused`) |
 
 use std::sync::OnceLock;
@@ -96,6 +96,12 @@ pub struct IndexLoaded<'a> {
 
 impl IndexLoaded<'_> {
     pub fn emit(&self) {
+        // Only the index in use reads 1; the one it replaced drops to 0.
+        static CURRENT: std::sync::Mutex<Option<String>> = std::sync::Mutex::new(None);
+        let mut current = CURRENT.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(old) = current.replace(self.version.to_string()).filter(|old| old != self.version) {
+            metrics::gauge!("interdict_index_info", "version" => old).set(0.0);
+        }
         metrics::gauge!("interdict_index_info", "version" => self.version.to_string()).set(1.0);
         metrics::gauge!("interdict_index_age_seconds").set(self.age_seconds);
         metrics::counter!("interdict_index_reloads_total", "result" => "ok").increment(1);
