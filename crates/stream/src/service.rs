@@ -236,12 +236,15 @@ impl ConsumerContext for ServiceContext {
 /// How long a rebalance waits for the work of revoked partitions.
 const DRAIN_TIMEOUT: Duration = Duration::from_secs(20);
 
-/// A message read and handed to a screening worker.
+/// Messages read together and handed to one screening worker; the verdicts come back
+/// in the same order.
 struct Screening {
-    input: InputRef,
-    payload: Vec<u8>,
-    result: tokio::task::JoinHandle<(Verdict, Duration)>,
+    batch: Vec<(InputRef, Vec<u8>)>,
+    result: tokio::task::JoinHandle<Vec<(Verdict, Duration)>>,
 }
+
+/// At most this many already-fetched messages go to one worker at once.
+const MAX_BATCH: usize = 64;
 
 /// Runs until `shutdown` completes (then drains, flushes, commits and returns) or an
 /// output cannot be delivered (then returns the error).
@@ -318,19 +321,26 @@ pub async fn run(
         })
     };
 
-    let (screened_tx, mut screened_rx) = mpsc::channel::<Screening>(capacity);
+    // Batches of up to MAX_BATCH messages: the in-flight bound stays about max_in_flight.
+    let (screened_tx, mut screened_rx) = mpsc::channel::<Screening>((capacity / MAX_BATCH).max(1));
     let outputs = {
         let config = config.clone();
         tokio::spawn(async move {
             let mut stats = RunStats::default();
-            while let Some(Screening { input, payload, result }) = screened_rx.recv().await {
-                let (verdict, latency) = result.await.unwrap_or_else(|e| (internal_error_verdict(&e), Duration::ZERO));
-                MessageScreened { verdict: &verdict, source: "kafka", latency_seconds: latency.as_secs_f64() }.emit();
-                stats.count(&verdict);
-                let deliveries = produce_outputs(&producer, &config, &input, &payload, &verdict, latency).await;
-                if ack_tx.send(Pending { input, deliveries }).await.is_err() {
-                    // The acknowledgement stage stopped: its error is returned by `run`.
-                    break;
+            'batches: while let Some(Screening { batch, result }) = screened_rx.recv().await {
+                let verdicts = result.await.unwrap_or_else(|e| {
+                    let failed = internal_error_verdict(&e);
+                    batch.iter().map(|_| (failed.clone(), Duration::ZERO)).collect()
+                });
+                for ((input, payload), (verdict, latency)) in batch.into_iter().zip(verdicts) {
+                    MessageScreened { verdict: &verdict, source: "kafka", latency_seconds: latency.as_secs_f64() }
+                        .emit();
+                    stats.count(&verdict);
+                    let deliveries = produce_outputs(&producer, &config, &input, &payload, &verdict, latency).await;
+                    if ack_tx.send(Pending { input, deliveries }).await.is_err() {
+                        // The acknowledgement stage stopped: its error is returned by `run`.
+                        break 'batches;
+                    }
                 }
             }
             (stats, producer)
@@ -339,45 +349,71 @@ pub async fn run(
 
     let workers = Arc::new(tokio::sync::Semaphore::new(config.worker_count()));
     tokio::pin!(shutdown);
-    loop {
-        let message = tokio::select! {
-            _ = &mut shutdown => break,
-            m = consumer.recv() => m,
-        };
-        let message = match message {
-            Ok(m) => m,
-            Err(e) => {
-                // Transient consumer errors (a broker going away) are retried by
-                // librdkafka; nothing was read, so nothing is lost.
-                tokio::time::sleep(Duration::from_millis(50)).await;
-                let _ = e;
-                continue;
+    let mut stopping = false;
+    while !stopping {
+        // Wait for one message, then take what is already fetched, up to a batch: one
+        // hand-off to a worker per batch instead of per message, and no waiting added.
+        let mut batch: Vec<(InputRef, Vec<u8>)> = Vec::new();
+        while batch.len() < MAX_BATCH {
+            let message = if batch.is_empty() {
+                tokio::select! {
+                    _ = &mut shutdown => { stopping = true; break }
+                    m = consumer.recv() => m,
+                }
+            } else {
+                match tokio::time::timeout(Duration::ZERO, consumer.recv()).await {
+                    Ok(m) => m,
+                    Err(_) => break, // nothing more fetched yet
+                }
+            };
+            let message = match message {
+                Ok(m) => m,
+                Err(_) => {
+                    // Transient consumer errors (a broker going away) are retried by
+                    // librdkafka; nothing was read, so nothing is lost.
+                    if batch.is_empty() {
+                        tokio::time::sleep(Duration::from_millis(50)).await;
+                    }
+                    break;
+                }
+            };
+            let input = InputRef {
+                topic: message.topic().to_string(),
+                partition: message.partition(),
+                offset: message.offset(),
+                key: message.key().map(<[u8]>::to_vec),
+            };
+            batch.push((input, message.payload().unwrap_or(&[]).to_vec()));
+        }
+        if batch.is_empty() {
+            continue;
+        }
+        {
+            let mut tracker = tracker.lock().expect("tracker lock");
+            for (input, _) in &batch {
+                tracker.begin(&input.topic, input.partition, input.offset);
             }
-        };
-        let input = InputRef {
-            topic: message.topic().to_string(),
-            partition: message.partition(),
-            offset: message.offset(),
-            key: message.key().map(<[u8]>::to_vec),
-        };
-        let payload = message.payload().unwrap_or(&[]).to_vec();
-        drop(message);
-        tracker.lock().expect("tracker lock").begin(&input.topic, input.partition, input.offset);
+        }
         let permit = workers.clone().acquire_owned().await.expect("the worker semaphore is never closed");
+        let payloads: Vec<Vec<u8>> = batch.iter().map(|(_, p)| p.clone()).collect();
         let result = {
             let state = state.clone();
-            let payload = payload.clone();
             tokio::task::spawn_blocking(move || {
                 let _permit = permit;
-                let started = Instant::now();
-                let verdict = match usable_screener(&state) {
-                    Ok(screener) => combine(screener.screen_bytes(&payload)),
-                    Err(reason) => no_index_verdict(reason),
-                };
-                (verdict, started.elapsed())
+                payloads
+                    .iter()
+                    .map(|payload| {
+                        let started = Instant::now();
+                        let verdict = match usable_screener(&state) {
+                            Ok(screener) => combine(screener.screen_bytes(payload)),
+                            Err(reason) => no_index_verdict(reason),
+                        };
+                        (verdict, started.elapsed())
+                    })
+                    .collect()
             })
         };
-        if screened_tx.send(Screening { input, payload, result }).await.is_err() {
+        if screened_tx.send(Screening { batch, result }).await.is_err() {
             // The output stage stopped because the acknowledgement stage did.
             break;
         }
