@@ -7,7 +7,7 @@ use interdict_text::{analyze, phonetic_key, TokenClass};
 use xxhash_rust::xxh3::xxh3_64;
 
 use crate::file::{HEADER_LEN, MAGIC, PAYLOAD_ALIGN};
-use crate::{Error, IndexData, IndexedName, Metadata, Postings, SourceMeta, FORMAT_VERSION};
+use crate::{Error, IndexData, IndexedName, KeyTable, Metadata, Postings, SourceMeta, EMPTY_SLOT, FORMAT_VERSION};
 
 /// The lookup key of an identifier: `<kind>:<letters and digits, upper case>`.
 ///
@@ -122,10 +122,10 @@ pub fn build(entities: Vec<Entity>, sources: Vec<SourceMeta>, build_time: &str) 
         indexed_names.iter().map(|n| n.tokens.iter().map(|t| token_weights[*t as usize]).sum()).collect();
     let name_has_initial: Vec<u8> =
         indexed_names.iter().map(|n| u8::from(n.tokens.iter().any(|t| tokens[*t as usize].len() == 1))).collect();
-    let (token_fst, token_postings) = fst_and_postings(token_names.into_iter())?;
-    let (phonetic_fst, phonetic_postings) = fst_and_postings(phonetic.into_iter())?;
-    let (delete_fst, delete_postings) = fst_and_postings(deletes.into_iter())?;
-    let (name_fst, exact_postings) = fst_and_postings(exact.into_iter())?;
+    let (token_fst, token_table, token_postings) = fst_table_and_postings(token_names.into_iter())?;
+    let (phonetic_fst, phonetic_table, phonetic_postings) = fst_table_and_postings(phonetic.into_iter())?;
+    let (delete_fst, delete_table, delete_postings) = fst_table_and_postings(deletes.into_iter())?;
+    let (name_fst, name_table, exact_postings) = fst_table_and_postings(exact.into_iter())?;
     let identifier_count = identifiers.len() as u64;
     let (identifier_fst, identifier_postings) =
         fst_and_postings(identifiers.into_iter().map(|(k, v)| (k, v.into_iter().collect())))?;
@@ -149,12 +149,16 @@ pub fn build(entities: Vec<Entity>, sources: Vec<SourceMeta>, build_time: &str) 
         name_has_initial,
         token_legal_form,
         delete_fst,
+        delete_table,
         delete_tokens: delete_postings,
         token_fst,
+        token_table,
         token_names: token_postings,
         phonetic_fst,
+        phonetic_table,
         phonetic_tokens: phonetic_postings,
         name_fst,
+        name_table,
         exact_names: exact_postings,
         identifier_fst,
         identifier_entities: identifier_postings,
@@ -218,15 +222,44 @@ fn collect_names(entities: &[Entity]) -> Vec<(u32, NameRole, String, String)> {
 }
 
 fn fst_and_postings(entries: impl Iterator<Item = (String, Vec<u32>)>) -> Result<(Vec<u8>, Postings), Error> {
+    let (bytes, _, postings) = fst_table_and_postings(entries)?;
+    Ok((bytes, postings))
+}
+
+/// The fst, the hash table of the same keys, and the postings.
+fn fst_table_and_postings(
+    entries: impl Iterator<Item = (String, Vec<u32>)>,
+) -> Result<(Vec<u8>, KeyTable, Postings), Error> {
     let mut builder = fst::MapBuilder::memory();
     let mut postings = Postings { offsets: vec![0], items: Vec::new() };
+    let mut hashes = Vec::new();
     for (i, (key, ids)) in entries.enumerate() {
         builder.insert(key.as_bytes(), i as u64).map_err(|e| Error::Build(format!("fst: {e}")))?;
+        hashes.push(xxh3_64(key.as_bytes()));
         postings.items.extend_from_slice(&ids);
         postings.offsets.push(postings.items.len() as u32);
     }
     let bytes = builder.into_inner().map_err(|e| Error::Build(format!("fst: {e}")))?;
-    Ok((bytes, postings))
+    Ok((bytes, key_table(&hashes)?, postings))
+}
+
+/// Places each key id (its position in `hashes`) at its hash's slot.
+fn key_table(hashes: &[u64]) -> Result<KeyTable, Error> {
+    let slots = (hashes.len() * 2).next_power_of_two().max(2);
+    let mask = slots - 1;
+    let mut table = KeyTable { hashes: vec![0; slots], ids: vec![EMPTY_SLOT; slots] };
+    for (id, &h) in hashes.iter().enumerate() {
+        let mut i = h as usize & mask;
+        while table.ids[i] != EMPTY_SLOT {
+            if table.hashes[i] == h {
+                return Err(Error::Build(format!("two keys share the 64-bit hash {h:#x}")));
+            }
+            i = (i + 1) & mask;
+        }
+        table.hashes[i] = h;
+        table.ids[i] = id as u32;
+    }
+    Ok(table)
 }
 
 fn align_up(n: usize, to: usize) -> usize {

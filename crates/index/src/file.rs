@@ -8,12 +8,12 @@ use rkyv::util::AlignedVec;
 use xxhash_rust::xxh3::xxh3_64;
 
 use crate::build::identifier_key;
-use crate::{ArchivedIndexData, ArchivedIndexedName, ArchivedPostings, Error, Metadata};
+use crate::{ArchivedIndexData, ArchivedIndexedName, ArchivedKeyTable, ArchivedPostings, Error, Metadata, EMPTY_SLOT};
 
 /// The first eight bytes of every index file.
 pub const MAGIC: &[u8; 8] = b"INTRDICT";
 /// The layout version this build writes and reads.
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 pub(crate) const HEADER_LEN: usize = 64;
 pub(crate) const PAYLOAD_ALIGN: usize = 64;
 
@@ -175,7 +175,10 @@ impl Index {
     }
 
     pub fn token_id(&self, token: &str) -> Option<u32> {
-        map_get(&self.data().token_fst, token)
+        // The token table keeps the keys themselves: confirm, so that even a 64-bit hash
+        // collision with an unlisted word cannot answer.
+        table_get(&self.data().token_table, token)
+            .filter(|&id| self.data().tokens.get(id as usize).is_some_and(|t| t == token))
     }
 
     /// The rarity weight of a token (legal-form words scaled down).
@@ -203,7 +206,7 @@ impl Index {
     /// listed words one character longer; pass each of its deletions to find listed
     /// words one substitution, transposition or character shorter.
     pub fn tokens_with_deletion(&self, key: &str) -> &[ArchivedU32] {
-        match map_get(&self.data().delete_fst, key) {
+        match table_get(&self.data().delete_table, key) {
             Some(id) => postings(&self.data().delete_tokens, id),
             None => &[],
         }
@@ -232,7 +235,7 @@ impl Index {
 
     /// Token ids sharing a phonetic key, shortest tokens first.
     pub fn tokens_with_phonetic_key(&self, key: &str) -> &[ArchivedU32] {
-        match map_get(&self.data().phonetic_fst, key) {
+        match table_get(&self.data().phonetic_table, key) {
             Some(id) => postings(&self.data().phonetic_tokens, id),
             None => &[],
         }
@@ -240,7 +243,7 @@ impl Index {
 
     /// Ids of the names whose normalised form is exactly `normalized`.
     pub fn names_exactly(&self, normalized: &str) -> &[ArchivedU32] {
-        match map_get(&self.data().name_fst, normalized) {
+        match table_get(&self.data().name_table, normalized) {
             Some(id) => postings(&self.data().exact_names, id),
             None => &[],
         }
@@ -283,6 +286,29 @@ fn map_get(bytes: &rkyv::vec::ArchivedVec<u8>, key: &str) -> Option<u32> {
     map.get(key).map(|v| v as u32)
 }
 
+/// The key id a [`crate::KeyTable`] holds for `key`, if any. The probe is bounded by the
+/// table's size, so even a damaged table cannot loop.
+fn table_get(t: &ArchivedKeyTable, key: &str) -> Option<u32> {
+    let slots = t.ids.len();
+    if slots == 0 || !slots.is_power_of_two() || t.hashes.len() != slots {
+        return None;
+    }
+    let h = xxh3_64(key.as_bytes());
+    let mask = slots - 1;
+    let mut i = h as usize & mask;
+    for _ in 0..slots {
+        let id = t.ids[i].to_native();
+        if id == EMPTY_SLOT {
+            return None;
+        }
+        if t.hashes[i].to_native() == h {
+            return Some(id);
+        }
+        i = (i + 1) & mask;
+    }
+    None
+}
+
 /// List `id` of a postings table; an id without a list (only possible through a
 /// damaged fst value) reads as empty rather than panicking.
 fn postings(p: &ArchivedPostings, id: u32) -> &[ArchivedU32] {
@@ -321,6 +347,26 @@ fn check_consistency(d: &ArchivedIndexData) -> Result<(), Error> {
         ("name", &d.name_fst, &d.exact_names, names),
         ("identifier", &d.identifier_fst, &d.identifier_entities, entities),
     ];
+    let key_tables: [(&str, &ArchivedKeyTable, &rkyv::vec::ArchivedVec<u8>); 4] = [
+        ("token", &d.token_table, &d.token_fst),
+        ("phonetic", &d.phonetic_table, &d.phonetic_fst),
+        ("deletion", &d.delete_table, &d.delete_fst),
+        ("name", &d.name_table, &d.name_fst),
+    ];
+    for (what, table, fst_bytes) in key_tables {
+        let keys =
+            fst::Map::new(fst_bytes.as_slice()).map_err(|e| Error::Inconsistent(format!("{what} fst: {e}")))?.len();
+        let slots = table.ids.len();
+        let filled = table.ids.iter().filter(|id| id.to_native() != EMPTY_SLOT).count();
+        if !slots.is_power_of_two()
+            || table.hashes.len() != slots
+            || filled != keys
+            || filled >= slots
+            || table.ids.iter().any(|id| id.to_native() != EMPTY_SLOT && id.to_native() as usize >= keys)
+        {
+            return Err(Error::Inconsistent(format!("{what} hash table does not match its {keys} keys")));
+        }
+    }
     for (what, fst_bytes, p, bound) in tables {
         let map = fst::Map::new(fst_bytes.as_slice()).map_err(|e| Error::Inconsistent(format!("{what} fst: {e}")))?;
         // The fst's own CRC32C: a damaged node inside the fst would otherwise pass the

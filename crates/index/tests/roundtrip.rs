@@ -159,3 +159,34 @@ fn duplicate_ids_are_refused_at_build() {
     let err = build(entities, vec![], "2026-11-28T12:00:00Z").unwrap_err();
     assert!(err.to_string().contains("ofac-sdn:43598 appears twice"), "{err}");
 }
+
+#[test]
+fn exact_lookups_through_the_hash_tables_agree_with_the_fsts() {
+    use fst::{IntoStreamer, Streamer};
+    let index = Index::from_bytes(sample_file()).unwrap();
+    // Every token answers with its own id, through the table.
+    let map = index.token_map();
+    let mut stream = map.into_stream();
+    let mut tokens = 0;
+    while let Some((key, id)) = stream.next() {
+        let key = std::str::from_utf8(key).unwrap();
+        assert_eq!(index.token_id(key), Some(id as u32), "{key}");
+        assert_eq!(index.token(id as u32), key);
+        tokens += 1;
+    }
+    assert_eq!(tokens, index.token_count());
+    // Every name is found by its normalised form; deletions and phonetic keys answer.
+    for i in 0..index.name_count() as u32 {
+        let normalized = index.name(i).normalized.as_str();
+        assert!(index.names_exactly(normalized).iter().any(|n| n.to_native() == i), "{normalized}");
+    }
+    let chol = index.token_id("chol").unwrap();
+    assert!(index.tokens_with_deletion("cho").iter().any(|t| t.to_native() == chol), "chol minus one letter");
+    assert!(!index.tokens_with_phonetic_key(&interdict_text::phonetic_key("choe")).is_empty());
+    // Keys that are not there: nothing, not a neighbour's list.
+    for absent in ["", "zzzz", "cholx", "choe chol"] {
+        assert_eq!(index.token_id(absent), None, "{absent}");
+    }
+    assert!(index.names_exactly("choe chol").is_empty());
+    assert!(index.tokens_with_deletion("qqqq").is_empty());
+}
