@@ -203,16 +203,23 @@ async fn on_tansu_a_rebalance_between_two_instances_loses_nothing() {
     let Some(tansu) = start_tansu(test, &TOPICS) else { return };
     let dir = tempfile::tempdir().unwrap();
     let index = build_index(dir.path());
-    let reader = reader(&tansu.brokers, &["decisions"]);
+    let reader = reader(&tansu.brokers, &["decisions", "review", "dlq"]);
     let mut out = Outputs::default();
     let mut first = service(&tansu.brokers, &index, "pair").spawn().unwrap();
-    let (mut produced, _, _) = produce(&tansu.brokers, 90).await;
+    let (mut produced, mut holds, mut bad) = produce(&tansu.brokers, 90).await;
     out.read_until(&reader, |o| o.decided.len() >= 30, Duration::from_secs(30)).await;
     // A second instance joins mid-stream; the group splits the three partitions.
     let mut second = service(&tansu.brokers, &index, "pair").spawn().unwrap();
-    let (more, _, _) = produce(&tansu.brokers, 90).await;
+    let (more, more_holds, more_bad) = produce(&tansu.brokers, 90).await;
     produced.extend(more);
-    out.read_until(&reader, |o| o.decided.len() == produced.len(), Duration::from_secs(90)).await;
+    holds += more_holds;
+    bad += more_bad;
+    out.read_until(
+        &reader,
+        |o| o.decided.len() == produced.len() && o.count("review") >= holds && o.count("dlq") >= bad,
+        Duration::from_secs(90),
+    )
+    .await;
     for child in [&mut first, &mut second] {
         let _ = Command::new("kill").args(["-TERM", &child.id().to_string()]).status();
     }
@@ -220,6 +227,8 @@ async fn on_tansu_a_rebalance_between_two_instances_loses_nothing() {
     assert_eq!(second.wait().unwrap().code(), Some(0));
     let keys: BTreeSet<(i32, i64)> = out.decided.keys().copied().collect();
     assert_eq!(keys, produced, "every input offset has a decision across the rebalance");
+    assert!(out.count("review") >= holds, "every hold reached review: {} of {holds}", out.count("review"));
+    assert!(out.count("dlq") >= bad, "every bad message reached the DLQ: {} of {bad}", out.count("dlq"));
 }
 
 #[test]

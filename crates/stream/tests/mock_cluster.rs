@@ -120,12 +120,12 @@ async fn one_decision_per_message_holds_to_review_bad_to_dead_letter() {
 async fn a_broker_outage_loses_nothing() {
     let (cluster, brokers) = cluster(2);
     let producer: FutureProducer = ClientConfig::new().set("bootstrap.servers", &brokers).create().unwrap();
-    let mut produced = BTreeSet::new();
+    let mut sent = Sent::default();
     for i in 0..40 {
         let payload = [HOLD, PASS, BAD, PASS][i % 4];
         let d =
             producer.send(FutureRecord::<(), str>::to("in").payload(payload), Duration::from_secs(5)).await.unwrap();
-        produced.insert((d.partition, d.offset));
+        sent.add((d.partition, d.offset), payload);
     }
     let config = Config {
         // Small batches, so the outage falls in the middle of the stream.
@@ -137,15 +137,14 @@ async fn a_broker_outage_loses_nothing() {
 
     // Take the only broker down for a while as soon as decisions start to flow.
     let reader = reader(&brokers);
-    reader.subscribe(&["decisions"]).unwrap();
-    let mut decided = BTreeSet::new();
+    reader.subscribe(&["decisions", "review", "dlq"]).unwrap();
+    let mut tally = Tally::default();
     let mut outage_done = false;
     let deadline = Instant::now() + Duration::from_secs(90);
-    while decided.len() < produced.len() && Instant::now() < deadline {
+    while !tally.complete(&sent) && Instant::now() < deadline {
         if let Ok(Ok(m)) = tokio::time::timeout(Duration::from_secs(1), reader.recv()).await {
-            let d: serde_json::Value = serde_json::from_slice(m.payload().unwrap_or(&[])).unwrap();
-            decided.insert((d["input"]["partition"].as_i64().unwrap() as i32, d["input"]["offset"].as_i64().unwrap()));
-            if !outage_done && !decided.is_empty() {
+            tally.read(&m);
+            if !outage_done && !tally.decided.is_empty() {
                 outage_done = true;
                 cluster.broker_down(1).unwrap();
                 tokio::time::sleep(Duration::from_secs(3)).await;
@@ -156,7 +155,7 @@ async fn a_broker_outage_loses_nothing() {
     stop.send(()).unwrap();
     let stats = service.await.unwrap().unwrap();
     assert!(outage_done, "the outage happened");
-    assert_eq!(decided, produced, "every input offset has a decision after the outage");
+    tally.assert_complete(&sent, "after the outage");
     assert!(stats.messages >= 40, "{stats:?}");
     drop(reader);
     drop(producer);
@@ -233,28 +232,29 @@ async fn a_hot_reload_under_load_loses_nothing_and_each_decision_names_its_index
     assert_ne!(old_version, new_version);
     let (stop, service) = spawn_service_with(config(&brokers), state.clone());
     let reader = reader(&brokers);
-    reader.subscribe(&["decisions"]).unwrap();
+    reader.subscribe(&["decisions", "review", "dlq"]).unwrap();
 
     // Payments keep arriving while the index is swapped: 100 before, 100 after.
-    let mut produced = BTreeSet::new();
-    let mut decided = BTreeSet::new();
+    let mut sent = Sent::default();
+    let mut tally = Tally::default();
     let mut versions = BTreeSet::new();
     for round in 0..2 {
         for i in 0..100 {
-            let payload = [HOLD, PASS][i % 2];
+            let payload = [HOLD, PASS, BAD, PASS][i % 4];
             let d = producer
                 .send(FutureRecord::<(), str>::to("in").payload(payload), Duration::from_secs(5))
                 .await
                 .unwrap();
-            produced.insert((d.partition, d.offset));
+            sent.add((d.partition, d.offset), payload);
         }
         let deadline = Instant::now() + Duration::from_secs(60);
-        while decided.len() < produced.len() && Instant::now() < deadline {
+        while !tally.complete(&sent) && Instant::now() < deadline {
             if let Ok(Ok(m)) = tokio::time::timeout(Duration::from_secs(1), reader.recv()).await {
-                let d: serde_json::Value = serde_json::from_slice(m.payload().unwrap_or(&[])).unwrap();
-                decided
-                    .insert((d["input"]["partition"].as_i64().unwrap() as i32, d["input"]["offset"].as_i64().unwrap()));
-                versions.insert(d["index_version"].as_str().unwrap().to_string());
+                if m.topic() == "decisions" {
+                    let d: serde_json::Value = serde_json::from_slice(m.payload().unwrap_or(&[])).unwrap();
+                    versions.insert(d["index_version"].as_str().unwrap().to_string());
+                }
+                tally.read(&m);
             }
         }
         if round == 0 {
@@ -264,7 +264,7 @@ async fn a_hot_reload_under_load_loses_nothing_and_each_decision_names_its_index
     }
     stop.send(()).unwrap();
     service.await.unwrap().unwrap();
-    assert_eq!(decided, produced, "every input offset has a decision across the reload");
+    tally.assert_complete(&sent, "across the reload");
     let expected: BTreeSet<String> = [old_version, new_version].into_iter().collect();
     assert_eq!(versions, expected, "decisions name the index that produced them");
     drop(reader);
@@ -288,10 +288,10 @@ async fn a_rebalance_between_two_instances_loses_nothing() {
     };
     let (stop_a, service_a) = spawn_service(fast_group(&brokers));
     let reader = reader(&brokers);
-    reader.subscribe(&["decisions"]).unwrap();
+    reader.subscribe(&["decisions", "review", "dlq"]).unwrap();
 
-    let mut produced = BTreeSet::new();
-    let mut decided = BTreeSet::new();
+    let mut sent = Sent::default();
+    let mut tally = Tally::default();
     let mut second = None;
     for round in 0..3 {
         for i in 0..60 {
@@ -300,16 +300,9 @@ async fn a_rebalance_between_two_instances_loses_nothing() {
                 .send(FutureRecord::<(), str>::to("in").payload(payload), Duration::from_secs(5))
                 .await
                 .unwrap();
-            produced.insert((d.partition, d.offset));
+            sent.add((d.partition, d.offset), payload);
         }
-        let deadline = Instant::now() + Duration::from_secs(60);
-        while decided.len() < produced.len() && Instant::now() < deadline {
-            if let Ok(Ok(m)) = tokio::time::timeout(Duration::from_secs(1), reader.recv()).await {
-                let d: serde_json::Value = serde_json::from_slice(m.payload().unwrap_or(&[])).unwrap();
-                decided
-                    .insert((d["input"]["partition"].as_i64().unwrap() as i32, d["input"]["offset"].as_i64().unwrap()));
-            }
-        }
+        tally.read_all(&reader, &sent, Duration::from_secs(60)).await;
         if round == 0 {
             // The first instance holds all four partitions and has done work on each;
             // a second instance joins and the group rebalances them.
@@ -321,8 +314,8 @@ async fn a_rebalance_between_two_instances_loses_nothing() {
     stop_b.send(()).unwrap();
     let a = service_a.await.unwrap().unwrap();
     let b = service_b.await.unwrap().unwrap();
-    assert_eq!(decided, produced, "every input offset has a decision across the rebalance");
-    assert!(a.messages + b.messages >= produced.len() as u64, "{a:?} {b:?}");
+    tally.assert_complete(&sent, "across the rebalance");
+    assert!(a.messages + b.messages >= sent.all.len() as u64, "{a:?} {b:?}");
     assert!(b.messages > 0, "the second instance took partitions: {b:?}");
     // Revoked partitions are drained before they move, then committed. The mock cluster
     // refuses that commit while the rebalance is in progress (a real broker accepts it
@@ -333,20 +326,93 @@ async fn a_rebalance_between_two_instances_loses_nothing() {
     drop(cluster);
 }
 
-/// Output records read back: decisions per input offset, records per topic.
+/// Output records read back: decisions per input offset, records per topic, and the
+/// inputs that reached review and the dead-letter topic (from the records' headers).
 #[derive(Default)]
 struct Tally {
     decided: HashMap<(i32, i64), usize>,
     per_topic: HashMap<String, usize>,
+    reviewed: BTreeSet<(i32, i64)>,
+    dead_lettered: BTreeSet<(i32, i64)>,
 }
 
 impl Tally {
     fn read(&mut self, m: &rdkafka::message::BorrowedMessage<'_>) {
+        use rdkafka::message::Headers;
         *self.per_topic.entry(m.topic().to_string()).or_default() += 1;
-        if m.topic() == "decisions" {
-            let d: serde_json::Value = serde_json::from_slice(m.payload().unwrap_or(&[])).unwrap();
-            let at = (d["input"]["partition"].as_i64().unwrap() as i32, d["input"]["offset"].as_i64().unwrap());
-            *self.decided.entry(at).or_default() += 1;
+        let header = |name: &str| -> Option<i64> {
+            let headers = m.headers()?;
+            let h = headers.iter().find(|h| h.key == name)?;
+            std::str::from_utf8(h.value?).ok()?.parse().ok()
+        };
+        let input = || {
+            (
+                header(interdict_stream::records::HEADER_INPUT_PARTITION).unwrap() as i32,
+                header(interdict_stream::records::HEADER_INPUT_OFFSET).unwrap(),
+            )
+        };
+        match m.topic() {
+            "decisions" => {
+                let d: serde_json::Value = serde_json::from_slice(m.payload().unwrap_or(&[])).unwrap();
+                let at = (d["input"]["partition"].as_i64().unwrap() as i32, d["input"]["offset"].as_i64().unwrap());
+                *self.decided.entry(at).or_default() += 1;
+            }
+            "review" => {
+                self.reviewed.insert(input());
+            }
+            "dlq" => {
+                self.dead_lettered.insert(input());
+            }
+            _ => {}
+        }
+    }
+
+    /// Reads until every produced message has its decision and every hold and bad
+    /// message its review or dead-letter record, or the time is up.
+    async fn read_all(&mut self, reader: &StreamConsumer, sent: &Sent, limit: Duration) {
+        let deadline = Instant::now() + limit;
+        while !self.complete(sent) && Instant::now() < deadline {
+            if let Ok(Ok(m)) = tokio::time::timeout(Duration::from_millis(500), reader.recv()).await {
+                self.read(&m);
+            }
+        }
+    }
+
+    fn complete(&self, sent: &Sent) -> bool {
+        sent.all.iter().all(|k| self.decided.contains_key(k))
+            && sent.holds.is_subset(&self.reviewed)
+            && sent.bad.is_subset(&self.dead_lettered)
+    }
+
+    /// Every input has a decision, every hold is on review, every bad message on the DLQ.
+    fn assert_complete(&self, sent: &Sent, what: &str) {
+        let decided: BTreeSet<(i32, i64)> = self.decided.keys().copied().collect();
+        assert_eq!(decided, sent.all, "{what}: every input offset has a decision");
+        assert!(sent.holds.is_subset(&self.reviewed), "{what}: every hold is on the review topic");
+        assert!(sent.bad.is_subset(&self.dead_lettered), "{what}: every bad message is on the dead-letter topic");
+        assert!(
+            self.reviewed.is_subset(&sent.holds) && self.dead_lettered.is_subset(&sent.bad),
+            "{what}: nothing else is on review or the DLQ"
+        );
+    }
+}
+
+/// What was produced: all input offsets, and which were holds and which bad.
+#[derive(Default)]
+struct Sent {
+    all: BTreeSet<(i32, i64)>,
+    holds: BTreeSet<(i32, i64)>,
+    bad: BTreeSet<(i32, i64)>,
+}
+
+impl Sent {
+    fn add(&mut self, at: (i32, i64), payload: &str) {
+        self.all.insert(at);
+        if payload == HOLD {
+            self.holds.insert(at);
+        }
+        if payload == BAD {
+            self.bad.insert(at);
         }
     }
 }
