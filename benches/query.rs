@@ -1,6 +1,8 @@
-//! Criterion benches: opening the index and screening single names.
+//! Criterion benches: building and opening the index, screening single names, parsing
+//! each payment format, and screening a payment end to end.
 //!
-//! Run: `cargo bench --bench query`. Uses the bundled OFAC lists (SDN and non-SDN CSV).
+//! Run: `cargo bench --bench query`. Uses the bundled OFAC lists (SDN and non-SDN CSV)
+//! and the sample payments in data/payments.
 
 use std::path::Path;
 
@@ -8,14 +10,21 @@ use criterion::{criterion_group, criterion_main, Criterion};
 use interdict_index::{build, Index, SourceMeta};
 use interdict_lists::{parse_source, SourceKind};
 use interdict_matcher::{MatchConfig, Matcher};
+use interdict_messages::Limits;
+use interdict_screen::{ScreenConfig, Screener};
 
-fn index_file() -> std::path::PathBuf {
+fn bundled_entities() -> Vec<interdict_model::Entity> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut entities = Vec::new();
     for dir in ["data/ofac/sdn", "data/ofac/nonsdn-csv"] {
         entities.extend(parse_source(SourceKind::OfacCsv, &root.join(dir)).expect("bundled lists parse").entities);
     }
-    let bytes = build(entities, vec![SourceMeta::new("ofac-csv", "bundled")], "2026-01-01T00:00:00Z").unwrap();
+    entities
+}
+
+fn index_file() -> std::path::PathBuf {
+    let bytes =
+        build(bundled_entities(), vec![SourceMeta::new("ofac-csv", "bundled")], "2026-01-01T00:00:00Z").unwrap();
     let path = std::env::temp_dir().join(format!("interdict-criterion-{}.idx", std::process::id()));
     std::fs::write(&path, bytes).unwrap();
     path
@@ -23,6 +32,13 @@ fn index_file() -> std::path::PathBuf {
 
 fn benches(c: &mut Criterion) {
     let path = index_file();
+    let mut group = c.benchmark_group("index");
+    group.sample_size(10);
+    let entities = bundled_entities();
+    group.bench_function("build_from_parsed_lists", |b| {
+        b.iter(|| build(entities.clone(), vec![SourceMeta::new("ofac-csv", "bundled")], "2026-01-01T00:00:00Z"))
+    });
+    group.finish();
     c.bench_function("index_open_verify", |b| b.iter(|| Index::open(&path).unwrap()));
     let index = Index::open(&path).unwrap();
     let matcher = Matcher::new(&index, MatchConfig::default());
@@ -36,6 +52,29 @@ fn benches(c: &mut Criterion) {
     let mut group = c.benchmark_group("search");
     for (label, q) in queries {
         group.bench_function(label, |b| b.iter(|| matcher.search(std::hint::black_box(q))));
+    }
+    group.finish();
+
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let read = |f: &str| std::fs::read(root.join(f)).expect("sample payment");
+    let samples = [
+        ("pacs008_with_header", read("data/payments/pacs008_choe.xml")),
+        ("mt103", read("data/payments/mt103_rent.txt")),
+        ("json_ndjson", read("data/payments/json_payments.ndjson")),
+    ];
+    let limits = Limits::default();
+    let mut group = c.benchmark_group("parse");
+    for (label, bytes) in &samples {
+        group.bench_function(*label, |b| b.iter(|| interdict_messages::parse(std::hint::black_box(bytes), &limits)));
+    }
+    group.finish();
+
+    // Parse + screen + verdict, with the name cache off: every name is matched.
+    let index = std::sync::Arc::new(Index::open(&path).unwrap());
+    let screener = Screener::new(index, ScreenConfig { name_cache_entries: 0, ..ScreenConfig::default() }).unwrap();
+    let mut group = c.benchmark_group("screen");
+    for (label, bytes) in &samples {
+        group.bench_function(*label, |b| b.iter(|| screener.screen_bytes(std::hint::black_box(bytes))));
     }
     group.finish();
     std::fs::remove_file(&path).ok();
