@@ -233,3 +233,36 @@ fn run_refuses_incomplete_configurations() {
         );
     }
 }
+
+#[test]
+fn loadgen_writes_payments_that_screen_as_expected() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = bin()
+        .args(["loadgen", "--out"])
+        .arg(dir.path())
+        .args(["--count", "60", "--hit-ratio", "0.25", "--seed", "3", "--index"])
+        .arg(index())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let table = std::fs::read_to_string(dir.path().join("expected.tsv")).unwrap();
+    // key, file, format, expected, listed entity
+    let rows: Vec<Vec<&str>> = table.lines().skip(1).map(|l| l.split('\t').collect()).collect();
+    assert_eq!(rows.len(), 60);
+    let holds = rows.iter().filter(|r| r[3] == "hold").count();
+    assert!((5..=30).contains(&holds), "{holds} of 60 should hold at a ratio of 0.25");
+    let files: Vec<PathBuf> = rows.iter().map(|r| dir.path().join(r[1])).collect();
+    let screened = bin().args(["screen", "--json", "--index"]).arg(index()).args(&files).output().unwrap();
+    let verdicts: Vec<serde_json::Value> =
+        String::from_utf8_lossy(&screened.stdout).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(verdicts.len(), rows.len(), "one verdict per generated payment");
+    for (row, verdict) in rows.iter().zip(&verdicts) {
+        assert_ne!(verdict["verdict"], "error", "{}: {verdict}", row[1]);
+        if row[3] == "hold" {
+            assert_eq!(verdict["verdict"], "hold", "{} carries a listed name: {verdict}", row[1]);
+            let ids: Vec<&str> =
+                verdict["hits"].as_array().unwrap().iter().filter_map(|h| h["entity_id"].as_str()).collect();
+            assert!(ids.contains(&row[4]), "{}: the hit names {} ({ids:?})", row[1], row[4]);
+        }
+    }
+}
