@@ -39,6 +39,11 @@ const UNPAIRED_LISTED_DISCOUNT_FLOOR: f32 = UNPAIRED_LISTED_WEIGHT;
 const MAX_SCORED: usize = 128;
 /// ... or this many when the query has initials.
 const MAX_SCORED_WITH_INITIALS: usize = 64;
+/// When the names found so far are this many times fewer than a word's postings, they
+/// are looked up in the postings rather than the postings walked.
+const LOOKUP_INSTEAD_OF_SCAN: usize = 16;
+/// A split word's half held by more names than this does not retrieve candidates.
+const SPLIT_HALF_MAX_POSTINGS: usize = 500;
 /// Listed names a cut-short query begins that are scored beyond the cap above.
 const MAX_CUT_PREFIX_NAMES: usize = 512;
 
@@ -161,9 +166,34 @@ pub(crate) fn search(
                 >= threshold;
             remaining -= qt.weight;
             for opt in &qt.options {
+                // Half of a split word held by a great many names (`al` of `altawasul`)
+                // finds nothing its other half does not find, and touching all those
+                // names made the slowest queries: candidates come through the rarer half.
+                if matches!(opt.kind, PairKind::SplitFirst | PairKind::SplitSecond)
+                    && index.names_with_token(opt.token).len() > SPLIT_HALF_MAX_POSTINGS
+                {
+                    continue;
+                }
                 let wq = qt.weight * opt.sim;
                 let wn = index.token_weight(opt.token) * opt.sim;
-                for name in index.names_with_token(opt.token) {
+                let postings = index.names_with_token(opt.token);
+                if !reachable && touched.len() * LOOKUP_INSTEAD_OF_SCAN < postings.len() {
+                    // Only names already found can still reach the threshold, and they are
+                    // far fewer than the postings: look each one up (postings are sorted)
+                    // instead of walking a common word's list (`limited`, `company`).
+                    for &name in touched.iter() {
+                        if postings.binary_search_by_key(&name, |n| n.to_native()).is_ok() {
+                            let b = &mut bounds[name as usize];
+                            if b.query_mask & bit(qi) == 0 {
+                                b.query_mask |= bit(qi);
+                                b.query_weight += wq;
+                            }
+                            b.name_weight += wn;
+                        }
+                    }
+                    continue;
+                }
+                for name in postings {
                     let b = &mut bounds[name.to_native() as usize];
                     if !b.touched {
                         if !reachable {

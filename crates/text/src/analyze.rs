@@ -119,20 +119,21 @@ fn data_lines(text: &str) -> impl Iterator<Item = &str> {
 }
 
 /// The canonical spelling of one normalised token.
-pub fn canonical_token(token: &str) -> String {
+pub fn canonical_token(token: &str) -> std::borrow::Cow<'_, str> {
+    use std::borrow::Cow;
     let t = tables();
     if let Some(c) = t.variants.get(token) {
-        return c.clone();
+        return Cow::Borrowed(c.as_str());
     }
     if token.len() >= 5 {
         for (from, to) in &t.suffixes {
             if let Some(stem) = token.strip_suffix(from.as_str()) {
                 let rewritten = format!("{stem}{to}");
-                return t.variants.get(&rewritten).cloned().unwrap_or(rewritten);
+                return Cow::Owned(t.variants.get(&rewritten).cloned().unwrap_or(rewritten));
             }
         }
     }
-    token.to_string()
+    Cow::Borrowed(token)
 }
 
 /// Canonical forms of the variant-table spellings one edit (insertion, deletion,
@@ -143,18 +144,26 @@ pub fn variant_typos(token: &str) -> Vec<&'static str> {
     if token.len() < 4 || t.variants.contains_key(token) || !token.is_ascii() {
         return Vec::new();
     }
-    let mut keys = vec![token.to_string()];
-    keys.extend((0..token.len()).map(|i| format!("{}{}", &token[..i], &token[i + 1..])));
     let mut out: Vec<&'static str> = Vec::new();
-    for key in &keys {
-        for (spelling, canonical) in t.variant_deletes.get(key).into_iter().flatten() {
+    // The word itself, then each one-letter deletion of it, in one reused buffer.
+    let mut key = String::with_capacity(token.len());
+    for skip in std::iter::once(None).chain((0..token.len()).map(Some)) {
+        key.clear();
+        match skip {
+            None => key.push_str(token),
+            Some(i) => {
+                key.push_str(&token[..i]);
+                key.push_str(&token[i + 1..]);
+            }
+        }
+        for (spelling, canonical) in t.variant_deletes.get(key.as_str()).into_iter().flatten() {
             // The first and last letters must agree: a different ending is often another
             // name (`ghasemi` is not `ghasem`).
             let same_ends = spelling.as_bytes().first() == token.as_bytes().first()
                 && spelling.as_bytes().last() == token.as_bytes().last();
-            if spelling != token
+            if same_ends
+                && spelling != token
                 && canonical != token
-                && same_ends
                 && osa_is_one(token, spelling)
                 && !out.contains(&canonical.as_str())
             {
@@ -242,7 +251,7 @@ pub fn analyze(name: &str) -> Vec<NameToken> {
                 continue;
             }
         }
-        let text = canonical_token(words[i]);
+        let text = canonical_token(words[i]).into_owned();
         let class = token_class(&text);
         out.push(NameToken { text, class });
         i += 1;
