@@ -2,7 +2,7 @@
 //! each may pair with.
 
 use interdict_index::{Index, MIN_TYPO_TOKEN_LEN};
-use interdict_text::{analyze, canonical_token, phonetic_key, variant_typos, TokenClass};
+use interdict_text::{analyze, canonical_token, osa_is_one, phonetic_key, variant_typos, TokenClass};
 
 /// How a query token pairs with an index token.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -240,7 +240,7 @@ fn token_options(index: &Index, token: &str) -> Vec<Option_> {
                 && token[2..] == other[2..];
             if other != token
                 && (token.len() > SHORT_TYPO_LEN || same_start || swapped_start)
-                && strsim::osa_distance(token, other) == 1
+                && osa_is_one(token, other)
             {
                 push(out, id, sim, PairKind::Typo);
             }

@@ -175,8 +175,10 @@ pub fn variant_typos(token: &str) -> Vec<&'static str> {
 }
 
 /// Whether two ASCII words are exactly one insertion, deletion, substitution or
-/// adjacent transposition apart.
-fn osa_is_one(a: &str, b: &str) -> bool {
+/// adjacent transposition apart (optimal string alignment distance 1), in one pass and
+/// without allocating: the typo test runs on every one-edit candidate of every query
+/// word. Bytes are compared, so it is for the ASCII words analysis produces.
+pub fn osa_is_one(a: &str, b: &str) -> bool {
     let (a, b) = (a.as_bytes(), b.as_bytes());
     let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
     let (a, b) = (&a[prefix..], &b[prefix..]);
@@ -322,6 +324,15 @@ mod tests {
             assert_eq!(variant_typos(token), *expected, "{token}");
         }
         assert!(osa_is_one("abcd", "abdc") && osa_is_one("abc", "abcd") && !osa_is_one("abc", "abc"));
+    }
+
+    proptest::proptest! {
+        /// The one-pass test agrees with the full optimal-string-alignment distance, on
+        /// short words over a small alphabet (where one-edit pairs are frequent).
+        #[test]
+        fn osa_is_one_agrees_with_the_distance(a in "[abc]{0,6}", b in "[abc]{0,6}") {
+            proptest::prop_assert_eq!(osa_is_one(&a, &b), strsim::osa_distance(&a, &b) == 1, "{} {}", a, b);
+        }
     }
 
     #[test]

@@ -26,7 +26,7 @@ mod analyze;
 
 use unicode_normalization::UnicodeNormalization;
 
-pub use analyze::{analyze, canonical_token, token_class, variant_typos, NameToken, TokenClass};
+pub use analyze::{analyze, canonical_token, osa_is_one, token_class, variant_typos, NameToken, TokenClass};
 
 /// Normalises a name: NFKC, lower case, Latin ASCII, punctuation as single spaces.
 pub fn normalize(name: &str) -> String {
