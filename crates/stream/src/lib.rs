@@ -1,14 +1,16 @@
-//! Building blocks of the Kafka service (`interdict run`) that do not need a broker:
-//! which input offsets may be stored ([`OffsetTracker`]), the records written to the
-//! decisions, review and dead-letter topics ([`records`]), and the configuration
-//! ([`Config`]: TOML file, then environment, then flags), the HTTP server ([`http`]:
-//! health, readiness, Prometheus metrics, `POST /v1/screen`) and the typed telemetry
-//! events ([`telemetry`]).
+//! The Kafka service (`interdict run`): the consume → screen → produce loop at least once
+//! ([`service`]) or exactly once through transactions ([`transactional`]), and its
+//! building blocks that need no broker: which input offsets may be stored
+//! ([`OffsetTracker`]), the records written to the decisions, review and dead-letter
+//! topics ([`records`]), the configuration ([`Config`]: TOML file, then environment,
+//! then flags), the HTTP server ([`http`]: health, readiness, Prometheus metrics,
+//! `POST /v1/screen`) and the typed telemetry events ([`telemetry`]).
 //!
-//! Why a crate of its own: these are the service's correctness rules (nothing is skipped,
-//! nothing moves past a failed message, every output names its input), and they are
-//! tested here without Kafka. The consumer and producer loop that uses them is the
-//! service's job.
+//! The correctness rules (nothing is skipped, nothing moves past a failed message,
+//! every output names its input) are tested here without Kafka; the loops are tested
+//! against librdkafka's mock cluster (`tests/mock_cluster.rs`) and, from the binary,
+//! against a real broker. What it is not for: parsing or screening payments
+//! (`interdict-screen` does that), or load testing (`interdict-loadgen`).
 //!
 //! ```
 //! use interdict_stream::OffsetTracker;
