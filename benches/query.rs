@@ -1,5 +1,6 @@
 //! Criterion benches: building and opening the index, screening single names, parsing
-//! each payment format, and screening a payment end to end.
+//! each payment format, screening a payment end to end, and generating load-test
+//! payments.
 //!
 //! Run: `cargo bench --bench query`. Uses the bundled OFAC lists (SDN and non-SDN CSV)
 //! and the sample payments in data/payments.
@@ -9,6 +10,7 @@ use std::path::Path;
 use criterion::{criterion_group, criterion_main, Criterion};
 use interdict_index::{build, Index, SourceMeta};
 use interdict_lists::{parse_source, SourceKind};
+use interdict_loadgen::{Generator, GeneratorConfig, ListedName, Mix};
 use interdict_matcher::{MatchConfig, Matcher};
 use interdict_messages::Limits;
 use interdict_screen::{ScreenConfig, Screener};
@@ -75,6 +77,21 @@ fn benches(c: &mut Criterion) {
     let mut group = c.benchmark_group("screen");
     for (label, bytes) in &samples {
         group.bench_function(*label, |b| b.iter(|| screener.screen_bytes(std::hint::black_box(bytes))));
+    }
+    group.finish();
+
+    // The load generator must outpace the service it loads: one payment of each format.
+    let mut group = c.benchmark_group("loadgen");
+    for (label, mix) in [
+        ("pacs008", Mix { pacs008: 1, pacs009: 0, mt103: 0 }),
+        ("pacs009", Mix { pacs008: 0, pacs009: 1, mt103: 0 }),
+        ("mt103", Mix { pacs008: 0, pacs009: 0, mt103: 1 }),
+    ] {
+        let listed =
+            vec![ListedName { entity_id: "ofac-sdn:43598".into(), name: "CHOE, Chol Min".into(), organisation: false }];
+        let mut generator =
+            Generator::new(GeneratorConfig { seed: 1, hit_ratio: 0.02, mix, run_id: "bench".into() }, listed);
+        group.bench_function(label, |b| b.iter(|| generator.next_payment()));
     }
     group.finish();
     std::fs::remove_file(&path).ok();
