@@ -229,7 +229,11 @@ async fn send_and_check(
         let recorder = recorder.clone();
         tokio::spawn(async move {
             loop {
-                let Ok(message) = reader.recv().await else { continue };
+                let Ok(message) = reader.recv().await else {
+                    // A broker error: librdkafka retries; do not spin meanwhile.
+                    tokio::time::sleep(Duration::from_millis(50)).await;
+                    continue;
+                };
                 let at = start.elapsed();
                 let Some(decision) = parse_decision(message.payload().unwrap_or(&[])) else { continue };
                 recorder.lock().expect("recorder lock").decided(&decision, at);
