@@ -12,6 +12,9 @@ use rdkafka::message::Message;
 use rdkafka::mocking::MockCluster;
 use rdkafka::producer::{FutureProducer, FutureRecord};
 
+mod common;
+use common::{build_index, service};
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn run_screens_a_topic_and_stops_cleanly_on_sigterm() {
     let dir = tempfile::tempdir().unwrap();
@@ -30,15 +33,7 @@ async fn run_screens_a_topic_and_stops_cleanly_on_sigterm() {
         producer.send(FutureRecord::to("in").key(&key).payload(p), Duration::from_secs(5)).await.unwrap();
     }
 
-    let child = Command::new(env!("CARGO_BIN_EXE_interdict"))
-        .args(["run", "--brokers", &brokers, "--input-topic", "in", "--group", "g"])
-        .args(["--decisions-topic", "decisions", "--review-topic", "review", "--dlq-topic", "dlq"])
-        .args(["--http-listen", "127.0.0.1:0", "--index"])
-        .arg(&index)
-        .env_remove("INTERDICT_INPUT_TOPICS")
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+    let child = service(&brokers, &index, "g").stderr(Stdio::piped()).spawn().unwrap();
 
     let reader: StreamConsumer = ClientConfig::new()
         .set("bootstrap.servers", &brokers)
@@ -86,19 +81,13 @@ async fn kill_9_mid_stream_and_restart_loses_nothing() {
     }
 
     let start = || {
-        Command::new(env!("CARGO_BIN_EXE_interdict"))
-            .args(["run", "--brokers", &brokers, "--input-topic", "in", "--group", "g"])
-            .args(["--decisions-topic", "decisions", "--review-topic", "review", "--dlq-topic", "dlq"])
-            .args(["--http-listen", "127.0.0.1:0", "--index"])
-            .arg(&index)
-            .env_remove("INTERDICT_INPUT_TOPICS")
+        service(&brokers, &index, "g")
             // Commit stored offsets often, and fetch little at a time, so kills land mid-stream.
             .env("INTERDICT_KAFKA_AUTO_COMMIT_INTERVAL_MS", "100")
             .env("INTERDICT_KAFKA_MAX_PARTITION_FETCH_BYTES", "2048")
             // A killed member leaves the group only when its session times out.
             .env("INTERDICT_KAFKA_SESSION_TIMEOUT_MS", "6000")
             .env("INTERDICT_KAFKA_HEARTBEAT_INTERVAL_MS", "500")
-            .stderr(Stdio::null())
             .spawn()
             .unwrap()
     };
@@ -168,21 +157,6 @@ async fn read_for(
     }
 }
 
-/// Builds an index of the bundled SDN list in `dir` with the binary.
-fn build_index(dir: &Path) -> std::path::PathBuf {
-    let index = dir.join("lists.idx");
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let built = Command::new(env!("CARGO_BIN_EXE_interdict"))
-        .args(["index", "build", "--quiet", "--out"])
-        .arg(&index)
-        .arg("--source")
-        .arg(format!("ofac-csv={}", root.join("data/ofac/sdn").display()))
-        .status()
-        .unwrap();
-    assert!(built.success());
-    index
-}
-
 /// A mock cluster with the input topic (`partitions` partitions) and the three outputs.
 fn cluster(partitions: i32) -> (MockCluster<'static, rdkafka::producer::DefaultProducerContext>, String) {
     let cluster = MockCluster::new(1).unwrap();
@@ -221,15 +195,7 @@ async fn kcat_produces_payments_and_reads_the_decisions() {
         let sent = Command::new(kcat).args(["-P", "-b", &brokers, "-t", "in", "-k", key]).arg(file).output().unwrap();
         assert!(sent.status.success(), "kcat -P: {}", String::from_utf8_lossy(&sent.stderr));
     }
-    let child = Command::new(env!("CARGO_BIN_EXE_interdict"))
-        .args(["run", "--brokers", &brokers, "--input-topic", "in", "--group", "g"])
-        .args(["--decisions-topic", "decisions", "--review-topic", "review", "--dlq-topic", "dlq"])
-        .args(["--http-listen", "127.0.0.1:0", "--index"])
-        .arg(&index)
-        .env_remove("INTERDICT_INPUT_TOPICS")
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
+    let child = service(&brokers, &index, "g").spawn().unwrap();
     let mut verdicts = std::collections::BTreeMap::new();
     let deadline = Instant::now() + Duration::from_secs(60);
     while verdicts.len() < payments.len() && Instant::now() < deadline {

@@ -17,6 +17,9 @@ use rdkafka::consumer::{Consumer, StreamConsumer};
 use rdkafka::message::Message;
 use rdkafka::producer::{FutureProducer, FutureRecord};
 
+mod common;
+use common::build_index;
+
 /// A tansu broker on a free loopback port, stopped when dropped.
 struct Tansu {
     child: Child,
@@ -79,17 +82,12 @@ fn start_tansu(test: &str, topics: &[(&str, u32)]) -> Option<Tansu> {
 
 const TOPICS: [(&str, u32); 4] = [("in", 3), ("decisions", 1), ("review", 1), ("dlq", 1)];
 
+/// The service, with quick group membership so restarts and joins settle fast.
 fn service(brokers: &str, index: &Path, group: &str) -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_interdict"));
-    c.args(["run", "--brokers", brokers, "--input-topic", "in", "--group", group])
-        .args(["--decisions-topic", "decisions", "--review-topic", "review", "--dlq-topic", "dlq"])
-        .args(["--http-listen", "127.0.0.1:0", "--index"])
-        .arg(index)
-        .env_remove("INTERDICT_INPUT_TOPICS")
-        .env("INTERDICT_KAFKA_AUTO_COMMIT_INTERVAL_MS", "100")
+    let mut c = common::service(brokers, index, group);
+    c.env("INTERDICT_KAFKA_AUTO_COMMIT_INTERVAL_MS", "100")
         .env("INTERDICT_KAFKA_SESSION_TIMEOUT_MS", "6000")
-        .env("INTERDICT_KAFKA_HEARTBEAT_INTERVAL_MS", "500")
-        .stderr(Stdio::null());
+        .env("INTERDICT_KAFKA_HEARTBEAT_INTERVAL_MS", "500");
     c
 }
 
@@ -260,19 +258,4 @@ fn loadgen_smoke_run_on_tansu() {
     assert!(r["expected_hits"].as_u64().unwrap() > 10, "{r}");
     assert!(r["latency_us"]["p99"].as_u64().unwrap() > 0, "{r}");
     assert!(std::fs::read_to_string(&plot).unwrap().starts_with("<svg"));
-}
-
-/// Builds an index of the bundled SDN list in `dir` with the binary.
-fn build_index(dir: &Path) -> PathBuf {
-    let index = dir.join("lists.idx");
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let built = Command::new(env!("CARGO_BIN_EXE_interdict"))
-        .args(["index", "build", "--quiet", "--out"])
-        .arg(&index)
-        .arg("--source")
-        .arg(format!("ofac-csv={}", root.join("data/ofac/sdn").display()))
-        .status()
-        .unwrap();
-    assert!(built.success());
-    index
 }
