@@ -8,6 +8,10 @@
 //! Every figure is printed with the machine's core count and the date, for
 //! docs/benchmarks.md.
 
+/// The binary's allocator (src/main.rs), so the figures are the binary's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 

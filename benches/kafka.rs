@@ -8,6 +8,10 @@
 //! set, the same bench runs against that broker (`benches/kafka_e2e.sh` starts tansu
 //! and does so).
 
+/// The binary's allocator (src/main.rs), so the figures are the binary's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::{Duration, Instant};

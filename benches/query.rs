@@ -5,6 +5,10 @@
 //! Run: `cargo bench --bench query`. Uses the bundled OFAC lists (SDN and non-SDN CSV)
 //! and the sample payments in data/payments.
 
+/// The binary's allocator (src/main.rs), so the figures are the binary's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::path::Path;
 
 use criterion::{criterion_group, criterion_main, Criterion};

@@ -9,6 +9,10 @@
 //! parties, alternating; a stream of generated pacs.008 payments (the load generator's
 //! tables); MT103 and JSON samples for parse times.
 
+/// The binary's allocator (src/main.rs), so the figures are the binary's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Instant;

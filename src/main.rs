@@ -8,6 +8,12 @@
 
 mod commands;
 
+/// mimalloc rather than the system allocator: screening a payment makes a few hundred
+/// small allocations (parsed fields, query words, hits), and glibc's malloc and free
+/// were a sixth of the time (docs/benchmarks.md). Benchmarks use the same allocator.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};

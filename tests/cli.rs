@@ -58,7 +58,7 @@ fn info_json_reports_totals_and_sources() {
     assert!(out.status.success());
     let info: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(info["entities"], 14_965 + 443);
-    assert_eq!(info["format_version"], 3);
+    assert_eq!(info["format_version"], interdict_index::FORMAT_VERSION);
     let sources = info["sources"].as_array().unwrap();
     assert_eq!(sources.len(), 2);
     assert_eq!(sources[0]["kind"], "ofac-csv");

@@ -7,7 +7,10 @@ use interdict_text::{analyze, phonetic_key, TokenClass};
 use xxhash_rust::xxh3::xxh3_64;
 
 use crate::file::{HEADER_LEN, MAGIC, PAYLOAD_ALIGN};
-use crate::{Error, IndexData, IndexedName, KeyTable, Metadata, Postings, SourceMeta, EMPTY_SLOT, FORMAT_VERSION};
+use crate::{
+    Error, Index, IndexData, IndexedName, KeyTable, Metadata, NeighbourLists, Postings, SourceMeta, EMPTY_SLOT,
+    FORMAT_VERSION,
+};
 
 /// The lookup key of an identifier: `<kind>:<letters and digits, upper case>`.
 ///
@@ -15,12 +18,18 @@ use crate::{Error, IndexData, IndexedName, KeyTable, Metadata, Postings, SourceM
 /// their digits, so `IMO 9187629` and `9187629` meet.
 pub fn identifier_key(kind: &IdKind, value: &str) -> String {
     let digits_only = matches!(kind, IdKind::Imo | IdKind::Mmsi);
-    let value: String = value
-        .chars()
-        .filter(|c| if digits_only { c.is_ascii_digit() } else { c.is_ascii_alphanumeric() })
-        .map(|c| c.to_ascii_uppercase())
-        .collect();
-    format!("{}:{}", kind.as_str(), value)
+    // Built by hand rather than with `format!`: it runs for every BIC and identifier
+    // of every payment.
+    let mut key = String::with_capacity(kind.as_str().len() + 1 + value.len());
+    key.push_str(kind.as_str());
+    key.push(':');
+    key.extend(
+        value
+            .chars()
+            .filter(|c| if digits_only { c.is_ascii_digit() } else { c.is_ascii_alphanumeric() })
+            .map(|c| c.to_ascii_uppercase()),
+    );
+    key
 }
 
 /// Builds the bytes of an index file from entities and the description of their sources.
@@ -140,7 +149,7 @@ pub fn build(entities: Vec<Entity>, sources: Vec<SourceMeta>, build_time: &str) 
         tokens: tokens.len() as u64,
         identifiers: identifier_count,
     };
-    let data = IndexData {
+    let mut data = IndexData {
         entities,
         names: indexed_names,
         tokens,
@@ -162,10 +171,31 @@ pub fn build(entities: Vec<Entity>, sources: Vec<SourceMeta>, build_time: &str) 
         exact_names: exact_postings,
         identifier_fst,
         identifier_entities: identifier_postings,
+        neighbours: NeighbourLists::default(),
     };
-    let payload = rkyv::to_bytes::<rkyv::rancor::Error>(&data).map_err(|e| Error::Build(e.to_string()))?;
     let metadata = serde_json::to_vec(&meta).map_err(|e| Error::Build(e.to_string()))?;
+    // Neighbours are searched through the finished lookup structures: open the index
+    // once without them, search every token, then write it again with them.
+    let payload = rkyv::to_bytes::<rkyv::rancor::Error>(&data).map_err(|e| Error::Build(e.to_string()))?;
+    let draft = Index::from_bytes(assemble(&metadata, &payload))?;
+    data.neighbours = neighbour_lists(&draft);
+    drop(draft);
+    let payload = rkyv::to_bytes::<rkyv::rancor::Error>(&data).map_err(|e| Error::Build(e.to_string()))?;
     Ok(assemble(&metadata, &payload))
+}
+
+/// Every token's neighbours, searched in `index`.
+fn neighbour_lists(index: &Index) -> NeighbourLists {
+    let mut lists = NeighbourLists { offsets: vec![0], ..NeighbourLists::default() };
+    for id in 0..index.token_count() as u32 {
+        for n in crate::neighbours::search(index, index.token(id)) {
+            lists.tokens.push(n.token);
+            lists.sims.push(n.sim);
+            lists.kinds.push(n.kind.code());
+        }
+        lists.offsets.push(lists.tokens.len() as u32);
+    }
+    lists
 }
 
 /// Legal-form words weigh this fraction of an ordinary word of the same rarity.

@@ -13,7 +13,7 @@ use crate::{ArchivedIndexData, ArchivedIndexedName, ArchivedKeyTable, ArchivedPo
 /// The first eight bytes of every index file.
 pub const MAGIC: &[u8; 8] = b"INTRDICT";
 /// The layout version this build writes and reads.
-pub const FORMAT_VERSION: u32 = 3;
+pub const FORMAT_VERSION: u32 = 4;
 pub(crate) const HEADER_LEN: usize = 64;
 pub(crate) const PAYLOAD_ALIGN: usize = 64;
 
@@ -205,6 +205,38 @@ impl Index {
     /// to `key` if there is one (three or more characters). Pass a query word to find
     /// listed words one character longer; pass each of its deletions to find listed
     /// words one substitution, transposition or character shorter.
+    /// The listed words near `token` (the same word, sounds-alike and one-edit words),
+    /// each once with its best similarity: stored for a listed word, searched for any
+    /// other.
+    pub fn neighbours(&self, token: &str) -> Vec<crate::Neighbour> {
+        if let Some(list) = self.token_id(token).and_then(|id| self.stored_neighbours(id)) {
+            return list;
+        }
+        crate::neighbours::search(self, token)
+    }
+
+    /// The neighbours of `token` searched through the lookup structures, ignoring the
+    /// stored lists: what the build stores, and what [`Index::neighbours`] answers for a
+    /// word the lists do not hold.
+    pub fn search_neighbours(&self, token: &str) -> Vec<crate::Neighbour> {
+        crate::neighbours::search(self, token)
+    }
+
+    fn stored_neighbours(&self, token_id: u32) -> Option<Vec<crate::Neighbour>> {
+        let n = &self.data().neighbours;
+        let start = n.offsets.get(token_id as usize)?.to_native() as usize;
+        let end = n.offsets.get(token_id as usize + 1)?.to_native() as usize;
+        (start..end)
+            .map(|i| {
+                Some(crate::Neighbour {
+                    token: n.tokens.get(i)?.to_native(),
+                    sim: n.sims.get(i)?.to_native(),
+                    kind: crate::NeighbourKind::from_code(*n.kinds.get(i)?)?,
+                })
+            })
+            .collect()
+    }
+
     pub fn tokens_with_deletion(&self, key: &str) -> &[ArchivedU32] {
         match table_get(&self.data().delete_table, key) {
             Some(id) => postings(&self.data().delete_tokens, id),
@@ -365,6 +397,23 @@ fn check_consistency(d: &ArchivedIndexData) -> Result<(), Error> {
             || table.ids.iter().any(|id| id.to_native() != EMPTY_SLOT && id.to_native() as usize >= keys)
         {
             return Err(Error::Inconsistent(format!("{what} hash table does not match its {keys} keys")));
+        }
+    }
+    let n = &d.neighbours;
+    if !n.offsets.is_empty() {
+        let items = n.tokens.len();
+        let offsets_ok = n.offsets.len() == d.tokens.len() + 1
+            && n.offsets.first().map(|o| o.to_native()) == Some(0)
+            && n.offsets.last().map(|o| o.to_native() as usize) == Some(items)
+            && n.offsets.iter().zip(n.offsets.iter().skip(1)).all(|(a, b)| a.to_native() <= b.to_native());
+        if !offsets_ok || n.sims.len() != items || n.kinds.len() != items {
+            return Err(Error::Inconsistent("neighbour lists do not match the tokens".into()));
+        }
+        if n.tokens.iter().any(|t| t.to_native() >= tokens)
+            || n.kinds.iter().any(|&k| crate::NeighbourKind::from_code(k).is_none())
+            || n.sims.iter().any(|s| !(0.0..=1.0).contains(&s.to_native()))
+        {
+            return Err(Error::Inconsistent("neighbour lists hold an unknown token, kind or similarity".into()));
         }
     }
     for (what, fst_bytes, p, bound) in tables {

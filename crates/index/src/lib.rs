@@ -32,7 +32,7 @@
 //!   after that every read is a pointer dereference into the mapping. Memory is the
 //!   mapped file, paged in on use.
 //! - Lookup: a token, deletion, phonetic key or whole name is one hash and a short
-//!   probe; a prefix or an identifier is an `fst` walk (O(key length)); postings are
+//!   probe; a listed word's neighbours (sounds-alike and one-edit words) are stored; a prefix or an identifier is an `fst` walk (O(key length)); postings are
 //!   slices of the mapping. The hash tables cost about 8.6 MiB on the full lists and
 //!   took query p50 from 14.9 to 11.5 µs (docs/benchmarks.md).
 //!
@@ -56,6 +56,7 @@
 mod build;
 mod error;
 mod file;
+mod neighbours;
 
 use std::collections::BTreeMap;
 
@@ -65,6 +66,7 @@ use serde::{Deserialize, Serialize};
 pub use build::{analyzed, build, identifier_key, one_deletes, LEGAL_FORM_WEIGHT, MIN_TYPO_TOKEN_LEN};
 pub use error::Error;
 pub use file::{Index, FORMAT_VERSION, MAGIC};
+pub use neighbours::{Neighbour, NeighbourKind, COMMON_EXACT_POSTINGS};
 
 pub(crate) const EMPTY_SLOT: u32 = u32::MAX;
 
@@ -85,6 +87,17 @@ pub struct KeyTable {
     pub hashes: Vec<u64>,
     /// Key id per slot; `u32::MAX` marks an empty slot.
     pub ids: Vec<u32>,
+}
+
+/// Per token id, the listed words near it ([`Neighbour`]), stored flat: token `i`'s
+/// list is at `offsets[i]..offsets[i + 1]` of the three parallel vectors.
+#[derive(Debug, Default, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
+pub struct NeighbourLists {
+    pub offsets: Vec<u32>,
+    pub tokens: Vec<u32>,
+    pub sims: Vec<f32>,
+    /// [`NeighbourKind`] codes: 0 exact, 1 sounds alike, 2 typo.
+    pub kinds: Vec<u8>,
 }
 
 /// One name of one entity, as indexed.
@@ -140,6 +153,9 @@ pub struct IndexData {
     /// fst map: `<id kind>:<normalised value>` → list id in `identifier_entities`.
     pub identifier_fst: Vec<u8>,
     pub identifier_entities: Postings,
+    /// Per token id: its neighbours, as [`Index::neighbours`] would search them. Empty
+    /// only inside the build, which needs the rest of the index to compute them.
+    pub neighbours: NeighbourLists,
 }
 
 /// What one `--source` contributed, as recorded in the index header.

@@ -1,8 +1,8 @@
 //! A query analysed against the index: its tokens, their weights and the index tokens
 //! each may pair with.
 
-use interdict_index::{Index, MIN_TYPO_TOKEN_LEN};
-use interdict_text::{analyze, canonical_token, osa_is_one, phonetic_key, variant_typos, TokenClass};
+use interdict_index::{Index, NeighbourKind};
+use interdict_text::{analyze, canonical_token, TokenClass};
 
 /// How a query token pairs with an index token.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -69,25 +69,8 @@ pub struct Query {
 fn may_be_cut(len: usize) -> bool {
     matches!(len, 33..=35 | 68..=70 | 138..=140)
 }
-/// A query word held by at least this many listed names is not expanded to its
-/// one-edit neighbours.
-const COMMON_EXACT_POSTINGS: usize = 100;
 /// Similarity of a cut-short last word with the listed word it begins.
 pub(crate) const PREFIX_SIM: f32 = 0.95;
-/// Similarity floor for sounds-alike pairs (Jaro-Winkler).
-const MIN_SOUNDS_ALIKE: f64 = 0.88;
-/// Similarity given to pairs one edit apart, by token length: one letter changes a
-/// short word more.
-fn typo_similarity(len: usize) -> f32 {
-    match len {
-        0..=5 => 0.78,
-        6..=7 => 0.86,
-        _ => 0.91,
-    }
-}
-/// Words up to this long must keep their first letter to count as a typo (`sang` is
-/// not a typo of `kang`).
-const SHORT_TYPO_LEN: usize = 5;
 /// Weight of a single-letter initial.
 pub const INITIAL_WEIGHT: f32 = 0.5;
 /// Weight of a query token the lists do not hold and that has no near spelling.
@@ -171,97 +154,21 @@ impl Query {
     }
 }
 
-/// Similarity cap for two words of which one only extends the other (`bell`/`bello`,
-/// `hasan`/`hasani`, `min`/`minh`): an added ending usually makes another name.
-const EXTENSION_SIM: f32 = 0.70;
-
-fn is_extension(a: &str, b: &str) -> bool {
-    // Long words that differ by a doubled or added letter are misspellings
-    // (`hannibal`/`hanniball`), not other names.
-    a != b && a.len().min(b.len()) < 6 && (a.starts_with(b) || b.starts_with(a))
-}
-
 /// Exact, sounds-alike and one-edit index tokens for a query token.
 fn token_options(index: &Index, token: &str) -> Vec<Option_> {
-    let mut out: Vec<Option_> = Vec::new();
-    let push = |out: &mut Vec<Option_>, id: u32, sim: f32, kind: PairKind| {
-        let sim =
-            if kind != PairKind::Exact && is_extension(token, index.token(id)) { sim.min(EXTENSION_SIM) } else { sim };
-        match out.iter_mut().find(|o| o.token == id) {
-            Some(o) if o.sim < sim => *o = Option_ { token: id, sim, kind },
-            Some(_) => {}
-            None => out.push(Option_ { token: id, sim, kind }),
-        }
-    };
-    let exact = index.token_id(token);
-    if let Some(id) = exact {
-        push(&mut out, id, 1.0, PairKind::Exact);
-    }
-    // A common word the lists hold is taken as written: its sounds-alike and one-edit
-    // neighbours cost the most and are rarely what was meant.
-    let common = exact.is_some_and(|id| index.names_with_token(id).len() >= COMMON_EXACT_POSTINGS);
-    let key = phonetic_key(token);
-    // A key of one sound is shared by too many words to mean much.
-    if !common && token.len() >= 3 && key.len() >= 2 {
-        for id in index.tokens_with_phonetic_key(&key) {
-            let id = id.to_native();
-            let other = index.token(id);
-            // Jaro-Winkler cannot reach the floor across a large length gap; the list
-            // runs shortest first, so past the gap nothing longer can either.
-            if other.len() > token.len() && (other.len() - token.len()) * 3 > other.len() {
-                break;
-            }
-            if other.len().abs_diff(token.len()) * 3 > token.len().max(other.len()) {
-                continue;
-            }
-            let sim = interdict_text::jaro_winkler(token, other);
-            if sim >= MIN_SOUNDS_ALIKE {
-                // Squared: a sounds-alike pair is weaker evidence than its spelling suggests.
-                push(&mut out, id, ((sim * sim) as f32).min(0.95), PairKind::SoundsAlike);
-            }
-        }
-    }
-    if !common && token.len() >= MIN_TYPO_TOKEN_LEN && token.is_ascii() {
-        let sim = typo_similarity(token.len());
-        // A misspelt romanisation variant (`mohamd`): the index holds only canonical forms.
-        for canonical in variant_typos(token) {
-            if let Some(id) = index.token_id(canonical) {
-                push(&mut out, id, sim, PairKind::Typo);
-            }
-        }
-        let consider = |out: &mut Vec<Option_>, id: u32| {
-            let other = index.token(id);
-            let same_start = other.as_bytes().first() == token.as_bytes().first();
-            // Swapping the first two letters is a typing slip, not another name.
-            let swapped_start = token.len() >= 2
-                && other.len() == token.len()
-                && token.as_bytes()[0] == other.as_bytes()[1]
-                && token.as_bytes()[1] == other.as_bytes()[0]
-                && token[2..] == other[2..];
-            if other != token
-                && (token.len() > SHORT_TYPO_LEN || same_start || swapped_start)
-                && osa_is_one(token, other)
-            {
-                push(out, id, sim, PairKind::Typo);
-            }
-        };
-        // The index token has one more character than the query token.
-        for id in index.tokens_with_deletion(token) {
-            consider(&mut out, id.to_native());
-        }
-        let mut deleted = String::with_capacity(token.len());
-        for i in 0..token.len() {
-            deleted.clear();
-            deleted.push_str(&token[..i]);
-            deleted.push_str(&token[i + 1..]);
-            // Same length (one substitution or transposition), or the query word has one
-            // character more than the listed word.
-            for id in index.tokens_with_deletion(&deleted) {
-                consider(&mut out, id.to_native());
-            }
-        }
-    }
-    out
+    index
+        .neighbours(token)
+        .into_iter()
+        .map(|n| Option_ {
+            token: n.token,
+            sim: n.sim,
+            kind: match n.kind {
+                NeighbourKind::Exact => PairKind::Exact,
+                NeighbourKind::SoundsAlike => PairKind::SoundsAlike,
+                NeighbourKind::Typo => PairKind::Typo,
+            },
+        })
+        .collect()
 }
 
 /// Index token pairs that, written together, make this query token: both halves

@@ -44,6 +44,8 @@ const MAX_SCORED_WITH_INITIALS: usize = 64;
 const LOOKUP_INSTEAD_OF_SCAN: usize = 16;
 /// A split word's half held by more names than this does not retrieve candidates.
 const SPLIT_HALF_MAX_POSTINGS: usize = 500;
+/// A query word at least this long may pair with two adjacent listed words it joins.
+const MIN_SPLIT_PAIR_LEN: usize = 4;
 /// Listed names a cut-short query begins that are scored beyond the cap above.
 const MAX_CUT_PREFIX_NAMES: usize = 512;
 
@@ -220,18 +222,49 @@ pub(crate) fn search(
         // written exactly so can match ("CORP" does not match every corporation).
         candidates.extend(index.names_exactly(&query.text).iter().map(|n| (1.0, n.to_native())));
     }
+    // Query words that may pair with a name without its postings showing it: weightless
+    // words, initials, the cut-short last word, a split word (its common halves' postings
+    // are skipped above), and a word two adjacent listed words make when written together
+    // (paired by text in `score_name`). Whether a word can be so split is looked up only
+    // when a candidate needs it.
+    let mut pairs_without_postings: u64 = 0;
+    let mut split_checked: u64 = 0;
+    let last = query.tokens.len().saturating_sub(1);
+    for (i, t) in query.tokens.iter().enumerate() {
+        let split = t.options.iter().any(|o| matches!(o.kind, PairKind::SplitFirst | PairKind::SplitSecond));
+        if t.weight == 0.0 || t.initial || split || (query.truncated && i == last) {
+            pairs_without_postings |= bit(i);
+        }
+        if t.text.len() < MIN_SPLIT_PAIR_LEN {
+            split_checked |= bit(i);
+        }
+    }
+    let all_tokens: u64 = (0..query.tokens.len()).map(bit).fold(0, |a, b| a | b);
     for &name in touched.iter() {
         let b = std::mem::take(&mut bounds[name as usize]);
         let listed_initials = index.name_has_initial(name);
         let extra_q = optimistic + if listed_initials { optimistic_listed_initials } else { 0.0 };
         let cov_q = ((b.query_weight + extra_q) / total).min(1.0);
         let name_total = index.name_weight(name).max(f32::MIN_POSITIVE);
-        // Initials on either side, a cut-short query and discounted middle words can
-        // lift the listed side past what postings show: no bound there.
+        // Listed words left unpaired are discounted only when every query word pairs; a
+        // name that cannot pair every query word keeps its full weight in the bound.
+        let mut missing = all_tokens & !(b.query_mask | pairs_without_postings);
+        for i in 0..query.tokens.len().min(64) {
+            if missing & bit(i) != 0 && split_checked & bit(i) == 0 {
+                split_checked |= bit(i);
+                if splits_into_listed_words(index, &query.tokens[i].text) {
+                    pairs_without_postings |= bit(i);
+                }
+            }
+        }
+        missing &= !pairs_without_postings;
+        let floor = if missing == 0 { UNPAIRED_LISTED_DISCOUNT_FLOOR } else { 1.0 };
+        // Initials on either side and a cut-short query can lift the listed side past
+        // what postings show: no bound there.
         let cov_n = if has_initials || listed_initials || query.truncated {
             1.0
         } else {
-            (b.name_weight / name_total / UNPAIRED_LISTED_DISCOUNT_FLOOR).min(1.0)
+            (b.name_weight / name_total / floor).min(1.0)
         };
         let bound = QUERY_SHARE * cov_q + (1.0 - QUERY_SHARE) * cov_n;
         if bound >= threshold - 1e-4 {
@@ -287,6 +320,13 @@ pub(crate) fn search(
     alerts.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.entity.cmp(&b.entity)));
     alerts.truncate(config.max_alerts);
     alerts
+}
+
+/// Whether `word` is two listed words written together (`biotech` for `bio tech`).
+fn splits_into_listed_words(index: &Index, word: &str) -> bool {
+    word.char_indices()
+        .skip(1)
+        .any(|(cut, _)| index.token_id(&word[..cut]).is_some() && index.token_id(&word[cut..]).is_some())
 }
 
 /// Scores one listed name: pairs spans of query and name tokens one to one, best first.
@@ -389,7 +429,7 @@ fn score_name(index: &Index, query: &Query, name_id: u32, buffers: &mut ScoreBuf
         // One query word for two adjacent listed words ("BIOTECH" / "BIO-TECH"), also
         // when the joined word happens to be a listed word elsewhere.
         let pairs_exactly = qt.options.iter().any(|o| o.kind == PairKind::Exact && tokens.contains(&o.token));
-        if qt.text.len() >= 4 && !pairs_exactly {
+        if qt.text.len() >= MIN_SPLIT_PAIR_LEN && !pairs_exactly {
             for j in 0..tokens.len().saturating_sub(1) {
                 let (a, b) = (texts[j], texts[j + 1]);
                 if a.len() + b.len() == qt.text.len() && qt.text.starts_with(a) && qt.text.ends_with(b) {

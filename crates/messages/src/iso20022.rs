@@ -113,7 +113,7 @@
 //! element concerned. `Error::format` is set once the format is known.
 
 use interdict_model::{Amount, Located, MessageFormat, Party, PartyRole, Payment, Transaction};
-use interdict_xml::{Node, XmlError};
+use interdict_xml::{El, XmlError};
 
 use crate::{Error, ErrorKind, Position};
 
@@ -139,33 +139,34 @@ const SUPPORTED: &str = "pacs.008, pacs.009, pacs.004 and pain.001 are";
 
 /// Parses one ISO 20022 message (with or without its business application header).
 pub fn parse(bytes: &[u8]) -> Result<Payment, Error> {
-    let root = interdict_xml::parse_document(bytes).map_err(|e| xml_error(bytes, e))?;
-    let document = find(&root, "Document");
+    let tree = interdict_xml::parse_document(bytes).map_err(|e| xml_error(bytes, e))?;
+    let root = tree.root();
+    let document = find(root, "Document");
     let header = match &document {
         Some((_, ancestors)) => {
-            ancestors.last().and_then(|parent| parent.child("AppHdr")).or_else(|| find(&root, "AppHdr").map(|f| f.0))
+            ancestors.last().and_then(|parent| parent.child("AppHdr")).or_else(|| find(root, "AppHdr").map(|f| f.0))
         }
-        None => find(&root, "AppHdr").map(|f| f.0),
+        None => find(root, "AppHdr").map(|f| f.0),
     };
     let Some((document, ancestors)) = document else {
         return Err(match header {
             Some(h) => Error::new(
                 ErrorKind::Invalid,
                 h.text_of("MsgDefIdr").and_then(format_of_definition),
-                Position::Byte(h.offset),
+                Position::Byte(h.offset()),
                 "a business application header (AppHdr) without its Document: there is no payment to read",
             ),
             None => Error::new(
                 ErrorKind::Unsupported,
                 None,
-                Position::Byte(root.offset),
-                format!("no ISO 20022 Document element (the root element is <{}>)", root.name),
+                Position::Byte(root.offset()),
+                format!("no ISO 20022 Document element (the root element is <{}>)", root.name()),
             ),
         });
     };
     let (spec, version, message) = identify(document, &ancestors, header)?;
     let format = spec.format;
-    let message_path = format!("/Document/{}", message.name);
+    let message_path = format!("/Document/{}", message.name());
     let group = message.child("GrpHdr");
     let group_path = join(&message_path, "GrpHdr");
     let message_id = group
@@ -175,7 +176,7 @@ pub fn parse(bytes: &[u8]) -> Result<Payment, Error> {
             Error::new(
                 ErrorKind::Invalid,
                 Some(format),
-                Position::Byte(group.map_or(message.offset, |g| g.offset)),
+                Position::Byte(group.map_or(message.offset(), |g| g.offset())),
                 "no message id: GrpHdr/MsgId is missing or empty, and there is no AppHdr/BizMsgIdr",
             )
         })?
@@ -211,8 +212,8 @@ pub fn parse(bytes: &[u8]) -> Result<Payment, Error> {
         return Err(Error::new(
             ErrorKind::Invalid,
             Some(format),
-            Position::Byte(message.offset),
-            format!("no transaction: {} holds no {what}", message.name),
+            Position::Byte(message.offset()),
+            format!("no transaction: {} holds no {what}", message.name()),
         ));
     }
     let format = if cover && format == MessageFormat::Pacs009 { MessageFormat::Pacs009Cov } else { format };
@@ -250,13 +251,13 @@ fn format_of_definition(definition: &str) -> Option<MessageFormat> {
 }
 
 /// The shallowest element named `name` (breadth first) and its ancestors, outermost first.
-fn find<'a>(root: &'a Node, name: &str) -> Option<(&'a Node, Vec<&'a Node>)> {
+fn find<'a>(root: El<'a>, name: &str) -> Option<(El<'a>, Vec<El<'a>>)> {
     // Every node seen, with the index of its parent.
-    let mut seen: Vec<(&'a Node, Option<usize>)> = vec![(root, None)];
+    let mut seen: Vec<(El<'a>, Option<usize>)> = vec![(root, None)];
     let mut next = 0;
     while next < seen.len() {
         let (node, _) = seen[next];
-        if node.name == name {
+        if node.name() == name {
             let mut ancestors = Vec::new();
             let mut parent = seen[next].1;
             while let Some(p) = parent {
@@ -266,7 +267,7 @@ fn find<'a>(root: &'a Node, name: &str) -> Option<(&'a Node, Vec<&'a Node>)> {
             ancestors.reverse();
             return Some((node, ancestors));
         }
-        for child in &node.children {
+        for child in node.children() {
             seen.push((child, Some(next)));
         }
         next += 1;
@@ -282,21 +283,21 @@ enum Namespace<'a> {
 }
 
 /// An ISO 20022 message namespace declared by `node` (default or prefixed), if any.
-fn iso_namespace_of(node: &Node) -> Option<&str> {
+fn iso_namespace_of(node: El<'_>) -> Option<&str> {
     let is_message =
         |v: &str| v.starts_with(ISO_NS) && !v[ISO_NS.len()..].starts_with("head.") && !v.contains(char::is_whitespace);
     if let Some(v) = node.attr("xmlns").filter(|v| is_message(v)) {
         return Some(v);
     }
     // A prefixed declaration (`xmlns:pacs="..."`) reaches us under its prefix as the key.
-    node.attrs.iter().map(|(_, v)| v.as_str()).find(|v| is_message(v))
+    node.attrs().map(|(_, v)| v).find(|v| is_message(v))
 }
 
-fn namespace<'a>(document: &'a Node, ancestors: &[&'a Node]) -> Namespace<'a> {
+fn namespace<'a>(document: El<'a>, ancestors: &[El<'a>]) -> Namespace<'a> {
     if let Some(ns) = iso_namespace_of(document) {
         return Namespace::Iso(ns);
     }
-    if let Some(ns) = ancestors.iter().rev().find_map(|a| iso_namespace_of(a)) {
+    if let Some(ns) = ancestors.iter().rev().find_map(|a| iso_namespace_of(*a)) {
         return Namespace::Iso(ns);
     }
     match document.attr("xmlns") {
@@ -307,11 +308,11 @@ fn namespace<'a>(document: &'a Node, ancestors: &[&'a Node]) -> Namespace<'a> {
 
 /// The message spec, version and message element of a Document.
 fn identify<'a>(
-    document: &'a Node,
-    ancestors: &[&'a Node],
-    header: Option<&Node>,
-) -> Result<(&'static Spec, Option<String>, &'a Node), Error> {
-    let at = Position::Byte(document.offset);
+    document: El<'a>,
+    ancestors: &[El<'a>],
+    header: Option<El<'a>>,
+) -> Result<(&'static Spec, Option<String>, El<'a>), Error> {
+    let at = Position::Byte(document.offset());
     match namespace(document, ancestors) {
         Namespace::Iso(ns) => {
             let name = &ns[ISO_NS.len()..];
@@ -339,15 +340,14 @@ fn identify<'a>(
                     ),
                 ));
             }
-            let message =
-                document.children.iter().find(|c| spec.roots.contains(&c.name.as_str())).ok_or_else(|| {
-                    Error::new(
-                        ErrorKind::Invalid,
-                        Some(spec.format),
-                        at,
-                        format!("the {name} Document does not hold its message element <{}>", spec.roots[0]),
-                    )
-                })?;
+            let message = document.children().find(|c| spec.roots.contains(&c.name())).ok_or_else(|| {
+                Error::new(
+                    ErrorKind::Invalid,
+                    Some(spec.format),
+                    at,
+                    format!("the {name} Document does not hold its message element <{}>", spec.roots[0]),
+                )
+            })?;
             Ok((spec, Some(name.to_string()), message))
         }
         Namespace::Other(ns) => Err(Error::new(
@@ -357,14 +357,12 @@ fn identify<'a>(
             format!("unsupported namespace {ns:?} on the Document: not an ISO 20022 message ({SUPPORTED} supported)"),
         )),
         Namespace::Absent => {
-            let found = document
-                .children
-                .iter()
-                .find_map(|c| SPECS.iter().find(|s| s.roots.contains(&c.name.as_str())).map(|s| (s, c)));
+            let found =
+                document.children().find_map(|c| SPECS.iter().find(|s| s.roots.contains(&c.name())).map(|s| (s, c)));
             let Some((spec, message)) = found else {
-                let what = match document.children.first() {
+                let what = match document.children().next() {
                     Some(c) => {
-                        format!("its message element <{}> is not supported (only {SUPPORTED} supported)", c.name)
+                        format!("its message element <{}> is not supported (only {SUPPORTED} supported)", c.name())
                     }
                     None => "it is empty".to_string(),
                 };
@@ -385,17 +383,31 @@ fn identify<'a>(
 }
 
 /// Children named `name` with their indexed paths `path/name[i]`, 1-based.
-fn indexed<'a>(node: &'a Node, path: &'a str, name: &'a str) -> impl Iterator<Item = (String, &'a Node)> + 'a {
-    node.children_named(name).enumerate().map(move |(i, c)| (format!("{path}/{name}[{}]", i + 1), c))
+fn indexed<'a>(node: El<'a>, path: &'a str, name: &'a str) -> impl Iterator<Item = (String, El<'a>)> + 'a {
+    node.children_named(name).enumerate().map(move |(i, c)| {
+        let mut indexed = join(path, name);
+        indexed.push('[');
+        push_number(&mut indexed, i + 1);
+        indexed.push(']');
+        (indexed, c)
+    })
+}
+
+/// Appends a number's decimal digits (without `format!`, for the same reason as [`join`]).
+fn push_number(out: &mut String, n: usize) {
+    if n >= 10 {
+        push_number(out, n / 10);
+    }
+    out.push(char::from(b'0' + (n % 10) as u8));
 }
 
 /// The text of child `name` of `node` (at `path`), located at `path/name`.
-fn field(node: &Node, path: &str, name: &str) -> Option<Located> {
+fn field(node: El<'_>, path: &str, name: &str) -> Option<Located> {
     node.text_of(name).map(|t| Located::new(join(path, name), t))
 }
 
 /// The node's own text, located at `path`.
-fn own_text(node: &Node, path: &str) -> Option<Located> {
+fn own_text(node: El<'_>, path: &str) -> Option<Located> {
     node.text().map(|t| Located::new(path, t))
 }
 
@@ -443,17 +455,17 @@ fn join(path: &str, name: &str) -> String {
     joined
 }
 
-fn collect_parties(container: &Node, path: &str, out: &mut Vec<Party>) {
+fn collect_parties(container: El<'_>, path: &str, out: &mut Vec<Party>) {
     let mut found: Vec<Party> = Vec::new();
-    for child in &container.children {
-        if let Some(role) = role_of(&child.name) {
-            found.push(party(child, &join(path, &child.name), role));
+    for child in container.children() {
+        if let Some(role) = role_of(child.name()) {
+            found.push(party(child, &join(path, child.name()), role));
         }
     }
-    for child in &container.children {
-        let Some(owner) = child.name.strip_suffix("Acct") else { continue };
+    for child in container.children() {
+        let Some(owner) = child.name().strip_suffix("Acct") else { continue };
         let Some(role) = role_of(owner) else { continue };
-        let account_path = join(path, &child.name);
+        let account_path = join(path, child.name());
         let owner_path = join(path, owner);
         let index = match found.iter().position(|p| p.path == owner_path) {
             Some(i) => i,
@@ -469,7 +481,7 @@ fn collect_parties(container: &Node, path: &str, out: &mut Vec<Party>) {
 
 /// One party element: a customer (`Nm`, `PstlAdr`, `Id`...), an institution
 /// (`FinInstnId`), or either behind a `Pty`/`Agt` wrapper.
-fn party(node: &Node, path: &str, role: PartyRole) -> Party {
+fn party(node: El<'_>, path: &str, role: PartyRole) -> Party {
     let mut p = Party::new(role, path);
     fill(&mut p, node, path);
     for wrapper in ["Pty", "Agt"] {
@@ -481,7 +493,7 @@ fn party(node: &Node, path: &str, role: PartyRole) -> Party {
 }
 
 /// Reads what `node` (at `path`) says about a party into `p`, keeping what is set.
-fn fill(p: &mut Party, node: &Node, path: &str) {
+fn fill(p: &mut Party, node: El<'_>, path: &str) {
     set(&mut p.name, field(node, path, "Nm"));
     if let Some(address) = node.child("PstlAdr") {
         postal_address(p, address, &join(path, "PstlAdr"));
@@ -501,7 +513,7 @@ fn fill(p: &mut Party, node: &Node, path: &str) {
     }
 }
 
-fn postal_address(p: &mut Party, address: &Node, path: &str) {
+fn postal_address(p: &mut Party, address: El<'_>, path: &str) {
     for (line_path, line) in indexed(address, path, "AdrLine") {
         push(&mut p.address_lines, own_text(line, &line_path));
     }
@@ -523,7 +535,7 @@ fn postal_address(p: &mut Party, address: &Node, path: &str) {
 }
 
 /// `Id` of a customer party: `OrgId` (BIC, LEI, other ids) or `PrvtId` (birth, other ids).
-fn party_identification(p: &mut Party, id: &Node, path: &str) {
+fn party_identification(p: &mut Party, id: El<'_>, path: &str) {
     if let Some(org) = id.child("OrgId") {
         let org_path = join(path, "OrgId");
         for name in ["AnyBIC", "BICOrBEI", "BIC"] {
@@ -559,7 +571,7 @@ fn year(date: &str) -> Option<u16> {
     digits.parse().ok().filter(|y| *y > 0)
 }
 
-fn financial_institution(p: &mut Party, institution: &Node, path: &str) {
+fn financial_institution(p: &mut Party, institution: El<'_>, path: &str) {
     set(&mut p.bic, field(institution, path, "BICFI"));
     set(&mut p.bic, field(institution, path, "BIC"));
     set(&mut p.name, field(institution, path, "Nm"));
@@ -576,7 +588,7 @@ fn financial_institution(p: &mut Party, institution: &Node, path: &str) {
 }
 
 /// A party's account (`DbtrAcct`...): the IBAN or other id, its name, its proxy.
-fn account(p: &mut Party, account: &Node, path: &str) {
+fn account(p: &mut Party, account: El<'_>, path: &str) {
     if let Some(id) = account.child("Id") {
         let id_path = join(path, "Id");
         let value = field(id, &id_path, "IBAN")
@@ -590,7 +602,7 @@ fn account(p: &mut Party, account: &Node, path: &str) {
 }
 
 /// The header's sender (`Fr`) and receiver (`To`).
-fn header_parties(header: &Node, out: &mut Vec<Party>) {
+fn header_parties(header: El<'_>, out: &mut Vec<Party>) {
     for (name, role) in [("Fr", PartyRole::MessageSender), ("To", PartyRole::MessageReceiver)] {
         let Some(node) = header.child(name) else { continue };
         let path = format!("/AppHdr/{name}");
@@ -607,7 +619,7 @@ fn header_parties(header: &Node, out: &mut Vec<Party>) {
 }
 
 /// The free text among the direct children of `node` (at `path`), appended to `out`.
-fn collect_text(node: &Node, path: &str, out: &mut Vec<Located>) {
+fn collect_text(node: El<'_>, path: &str, out: &mut Vec<Located>) {
     if let Some(remittance) = node.child("RmtInf") {
         let remittance_path = join(path, "RmtInf");
         for (p, text) in indexed(remittance, &remittance_path, "Ustrd") {
@@ -679,14 +691,14 @@ fn collect_text(node: &Node, path: &str, out: &mut Vec<Located>) {
 
 /// The first non-empty text among the children `names` of `node`; `NOTPROVIDED` only
 /// if there is nothing better.
-fn first_id(node: Option<&Node>, names: &[&str]) -> Option<String> {
+fn first_id(node: Option<El<'_>>, names: &[&str]) -> Option<String> {
     let node = node?;
     let values: Vec<&str> = names.iter().filter_map(|n| node.text_of(n)).collect();
     values.iter().find(|v| !v.eq_ignore_ascii_case("NOTPROVIDED")).or(values.first()).map(|v| v.to_string())
 }
 
 /// The first of the amounts `names` among the children of `node`.
-fn amount(node: Option<&Node>, names: &[&str]) -> Option<Amount> {
+fn amount(node: Option<El<'_>>, names: &[&str]) -> Option<Amount> {
     let node = node?;
     names.iter().filter_map(|n| node.child(n)).find_map(|a| {
         a.text().map(|value| Amount { currency: a.attr("Ccy").unwrap_or_default().to_string(), value: value.into() })
@@ -694,7 +706,7 @@ fn amount(node: Option<&Node>, names: &[&str]) -> Option<Amount> {
 }
 
 /// A `CdtTrfTxInf` of a pacs.008 or pacs.009 (with its COV underlying transfer).
-fn credit_transfer(tx: &Node, path: &str, cover: &mut bool) -> Transaction {
+fn credit_transfer(tx: El<'_>, path: &str, cover: &mut bool) -> Transaction {
     let mut t = Transaction::new();
     t.id = first_id(tx.child("PmtId"), &["UETR", "EndToEndId", "TxId", "InstrId"]);
     t.amount = amount(Some(tx), &["IntrBkSttlmAmt", "InstdAmt"]);
@@ -713,7 +725,7 @@ fn credit_transfer(tx: &Node, path: &str, cover: &mut bool) -> Transaction {
 }
 
 /// A `TxInf` of a pacs.004, with its return chain and original transaction reference.
-fn payment_return(tx: &Node, path: &str) -> Transaction {
+fn payment_return(tx: El<'_>, path: &str) -> Transaction {
     let mut t = Transaction::new();
     t.id = first_id(Some(tx), &["UETR", "OrgnlUETR", "OrgnlEndToEndId", "RtrId", "OrgnlTxId", "OrgnlInstrId"]);
     t.amount = amount(Some(tx), &["RtrdIntrBkSttlmAmt", "RtrdInstdAmt"]);
@@ -733,7 +745,7 @@ fn payment_return(tx: &Node, path: &str) -> Transaction {
 
 /// The transactions of a pain.001: each `CdtTrfTxInf` of each `PmtInf`, with the
 /// payment information's parties and text.
-fn initiations(message: &Node, message_path: &str) -> Vec<Transaction> {
+fn initiations(message: El<'_>, message_path: &str) -> Vec<Transaction> {
     let mut out = Vec::new();
     for (block_path, block) in indexed(message, message_path, "PmtInf") {
         let mut shared_parties = Vec::new();

@@ -273,20 +273,22 @@ impl Screener {
                 party_account: party.account.as_ref().map(|a| a.value.clone()),
             })
         };
-        let role = serde_role(party);
+        // The role's name is only needed for a hit's explanation: most parties have none.
+        let role_name = std::cell::OnceCell::new();
+        let role = || role_name.get_or_init(|| serde_role(party)).as_str();
         if let Some(name) = &party.name {
             let country = party.country.as_ref().and_then(|c| interdict_model::countries::code_for(&c.value));
             let context =
                 Context { birth_year: party.birth_year, country: country.map(str::to_string), identifiers: Vec::new() };
             for alert in self.name_alerts(matcher, &name.value, context).iter() {
-                let why = format!("{role} name: {}", alert.explanation);
+                let why = format!("{} name: {}", role(), alert.explanation);
                 push(out, self.list_hit(HitKind::Name, alert.entity, alert.score, name, t, why));
             }
         }
         if let Some(country) = &party.country {
             let code = interdict_model::countries::code_for(&country.value).unwrap_or(country.value.as_str());
             if self.config.policy.is_embargoed(code) {
-                let why = format!("{role} country {code} is under embargo (policy)");
+                let why = format!("{} country {code} is under embargo (policy)", role());
                 push(out, self.country_hit(country, t, code, why));
             }
         }
@@ -295,8 +297,11 @@ impl Screener {
         for at in places {
             for place in self.config.policy.places_in(&at.value) {
                 let why = format!(
-                    "{role} address names {} {:?}, in {} which is under embargo (policy)",
-                    place.what, place.name, place.jurisdiction
+                    "{} address names {} {:?}, in {} which is under embargo (policy)",
+                    role(),
+                    place.what,
+                    place.name,
+                    place.jurisdiction
                 );
                 push(out, self.country_hit(at, t, &place.jurisdiction, why));
             }
@@ -315,13 +320,14 @@ impl Screener {
             entities.sort_unstable();
             entities.dedup();
             for e in entities {
-                let why = format!("{role} BIC {normalized} is listed as the SWIFT/BIC of this entity");
+                let why = format!("{} BIC {normalized} is listed as the SWIFT/BIC of this entity", role());
                 push(out, self.list_hit(HitKind::Bic, e, 1.0, bic, t, why));
             }
             if normalized.len() >= 6 {
                 let code = &normalized[4..6];
                 if self.config.policy.is_embargoed(code) {
-                    let why = format!("{role} BIC {normalized} is a bank in {code}, which is under embargo (policy)");
+                    let why =
+                        format!("{} BIC {normalized} is a bank in {code}, which is under embargo (policy)", role());
                     push(out, self.country_hit(bic, t, code, why));
                 }
             }
@@ -337,7 +343,7 @@ impl Screener {
             if iban_like {
                 let code = iban[..2].to_ascii_uppercase();
                 if self.config.policy.is_embargoed(&code) {
-                    let why = format!("{role} IBAN is an account in {code}, which is under embargo (policy)");
+                    let why = format!("{} IBAN is an account in {code}, which is under embargo (policy)", role());
                     push(out, self.country_hit(account, t, &code, why));
                 }
             }
@@ -345,7 +351,7 @@ impl Screener {
         for id in &party.identifiers {
             for kind in [IdKind::Passport, IdKind::NationalId, IdKind::TaxId, IdKind::RegistrationNumber] {
                 for e in self.index.entities_with_identifier(&kind, &id.value) {
-                    let why = format!("{role} identifier {} is a listed {}", id.value, kind.as_str());
+                    let why = format!("{} identifier {} is a listed {}", role(), id.value, kind.as_str());
                     push(out, self.list_hit(HitKind::Id, e.to_native(), 1.0, id, t, why));
                 }
             }

@@ -103,7 +103,11 @@ impl Policy {
 
     /// Embargoed places named in a piece of address text, as whole words.
     pub fn places_in(&self, text: &str) -> Vec<&Place> {
-        let haystack = format!(" {} ", interdict_text::normalize(text));
+        let normalized = interdict_text::normalize(text);
+        let mut haystack = String::with_capacity(normalized.len() + 2);
+        haystack.push(' ');
+        haystack.push_str(&normalized);
+        haystack.push(' ');
         let mut out: Vec<&Place> = Vec::new();
         for m in self.automaton.find_overlapping_iter(&haystack) {
             let place = &self.places[m.pattern().as_usize()];

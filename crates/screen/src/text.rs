@@ -83,7 +83,10 @@ impl TextNames {
 
     /// Listed names in an analysed text (`interdict_text::analyze`, words joined by spaces).
     pub fn find(&self, analysed: &str) -> Vec<Found> {
-        let haystack = format!(" {analysed} ");
+        let mut haystack = String::with_capacity(analysed.len() + 2);
+        haystack.push(' ');
+        haystack.push_str(analysed);
+        haystack.push(' ');
         let mut out: Vec<Found> = Vec::new();
         for m in self.automaton.find_overlapping_iter(&haystack) {
             let pattern = &self.patterns[m.pattern().as_usize()];

@@ -8,7 +8,10 @@
 //!   evidence in a name;
 //! - `honorifics.tsv`: titles and honorifics (`mr`, `dr`, `haji`, `sheikh`...).
 
-use std::collections::{HashMap, HashSet};
+// foldhash rather than std's SipHash: these tables are read for every word of every
+// name screened, and SipHash was 5 % of screening a payment (docs/benchmarks.md).
+type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::FixedState>;
+type HashSet<K> = std::collections::HashSet<K, foldhash::fast::FixedState>;
 use std::sync::OnceLock;
 
 use crate::normalize;
@@ -56,9 +59,9 @@ struct Tables {
 fn tables() -> &'static Tables {
     static TABLES: OnceLock<Tables> = OnceLock::new();
     TABLES.get_or_init(|| {
-        let mut variants = HashMap::new();
+        let mut variants = HashMap::default();
         let mut suffixes = Vec::new();
-        let mut phrases: HashMap<String, Vec<(Vec<String>, String)>> = HashMap::new();
+        let mut phrases: HashMap<String, Vec<(Vec<String>, String)>> = HashMap::default();
         for line in data_lines(VARIANTS) {
             let cols: Vec<&str> = line.split('\t').collect();
             match cols.as_slice() {
@@ -85,7 +88,7 @@ fn tables() -> &'static Tables {
         let single_words = |text: &str| -> HashSet<String> {
             data_lines(text).map(normalize).filter(|w| !w.is_empty() && !w.contains(' ')).collect()
         };
-        let mut variant_deletes: HashMap<String, Vec<(String, String)>> = HashMap::new();
+        let mut variant_deletes: HashMap<String, Vec<(String, String)>> = HashMap::default();
         let spellings = variants
             .iter()
             .map(|(v, c)| (v.clone(), c.clone()))

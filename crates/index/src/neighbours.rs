@@ -1,0 +1,168 @@
+//! The listed words near a word: the same word, words that sound alike, and words one
+//! edit away.
+//!
+//! A query word is paired with listed words through these neighbours. Finding them
+//! costs a scan of the word's phonetic bucket with Jaro-Winkler and a hash lookup per
+//! one-letter deletion, which was the largest part of screening a payment. The result
+//! depends only on the word and the index, so the build computes it once for every
+//! listed word and stores it ([`crate::IndexData::neighbours`]); at query time a listed
+//! word reads its stored list and only a word the lists do not hold is searched. The
+//! stored lists are the search's own output, so both paths answer the same (a test
+//! checks every listed word).
+
+use interdict_text::{osa_is_one, phonetic_key, variant_typos};
+
+use crate::{Index, MIN_TYPO_TOKEN_LEN};
+
+/// How a listed word is near the query word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NeighbourKind {
+    Exact,
+    /// Same phonetic key, similar spelling.
+    SoundsAlike,
+    /// One edit (insertion, deletion, substitution, transposition) away, or a misspelt
+    /// romanisation variant of it.
+    Typo,
+}
+
+impl NeighbourKind {
+    pub(crate) fn code(self) -> u8 {
+        match self {
+            NeighbourKind::Exact => 0,
+            NeighbourKind::SoundsAlike => 1,
+            NeighbourKind::Typo => 2,
+        }
+    }
+
+    pub(crate) fn from_code(code: u8) -> Option<NeighbourKind> {
+        Some(match code {
+            0 => NeighbourKind::Exact,
+            1 => NeighbourKind::SoundsAlike,
+            2 => NeighbourKind::Typo,
+            _ => return None,
+        })
+    }
+}
+
+/// A listed word near the query word, with the similarity the pairing is worth.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Neighbour {
+    pub token: u32,
+    pub sim: f32,
+    pub kind: NeighbourKind,
+}
+
+/// A query word held by at least this many listed names is not expanded to its
+/// sounds-alike and one-edit neighbours.
+pub const COMMON_EXACT_POSTINGS: usize = 100;
+/// Similarity floor for sounds-alike pairs (Jaro-Winkler).
+const MIN_SOUNDS_ALIKE: f64 = 0.88;
+/// Words up to this long must keep their first letter to count as a typo (`sang` is
+/// not a typo of `kang`).
+const SHORT_TYPO_LEN: usize = 5;
+/// Similarity cap for two words of which one only extends the other (`bell`/`bello`,
+/// `hasan`/`hasani`, `min`/`minh`): an added ending usually makes another name.
+const EXTENSION_SIM: f32 = 0.70;
+
+/// Similarity given to pairs one edit apart, by word length: one letter changes a
+/// short word more.
+fn typo_similarity(len: usize) -> f32 {
+    match len {
+        0..=5 => 0.78,
+        6..=7 => 0.86,
+        _ => 0.91,
+    }
+}
+
+fn is_extension(a: &str, b: &str) -> bool {
+    // Long words that differ by a doubled or added letter are misspellings
+    // (`hannibal`/`hanniball`), not other names.
+    a != b && a.len().min(b.len()) < 6 && (a.starts_with(b) || b.starts_with(a))
+}
+
+/// Searches the index for the neighbours of `token` (exact, sounds-alike, one edit), in
+/// the order found; a listed word appears once, with its best similarity.
+pub(crate) fn search(index: &Index, token: &str) -> Vec<Neighbour> {
+    let mut out: Vec<Neighbour> = Vec::new();
+    let push = |out: &mut Vec<Neighbour>, id: u32, sim: f32, kind: NeighbourKind| {
+        let sim = if kind != NeighbourKind::Exact && is_extension(token, index.token(id)) {
+            sim.min(EXTENSION_SIM)
+        } else {
+            sim
+        };
+        match out.iter_mut().find(|o| o.token == id) {
+            Some(o) if o.sim < sim => *o = Neighbour { token: id, sim, kind },
+            Some(_) => {}
+            None => out.push(Neighbour { token: id, sim, kind }),
+        }
+    };
+    let exact = index.token_id(token);
+    if let Some(id) = exact {
+        push(&mut out, id, 1.0, NeighbourKind::Exact);
+    }
+    // A common word the lists hold is taken as written: its sounds-alike and one-edit
+    // neighbours cost the most and are rarely what was meant.
+    let common = exact.is_some_and(|id| index.names_with_token(id).len() >= COMMON_EXACT_POSTINGS);
+    let key = phonetic_key(token);
+    // A key of one sound is shared by too many words to mean much.
+    if !common && token.len() >= 3 && key.len() >= 2 {
+        for id in index.tokens_with_phonetic_key(&key) {
+            let id = id.to_native();
+            let other = index.token(id);
+            // Jaro-Winkler cannot reach the floor across a large length gap; the list
+            // runs shortest first, so past the gap nothing longer can either.
+            if other.len() > token.len() && (other.len() - token.len()) * 3 > other.len() {
+                break;
+            }
+            if other.len().abs_diff(token.len()) * 3 > token.len().max(other.len()) {
+                continue;
+            }
+            let sim = interdict_text::jaro_winkler(token, other);
+            if sim >= MIN_SOUNDS_ALIKE {
+                // Squared: a sounds-alike pair is weaker evidence than its spelling suggests.
+                push(&mut out, id, ((sim * sim) as f32).min(0.95), NeighbourKind::SoundsAlike);
+            }
+        }
+    }
+    if !common && token.len() >= MIN_TYPO_TOKEN_LEN && token.is_ascii() {
+        let sim = typo_similarity(token.len());
+        // A misspelt romanisation variant (`mohamd`): the index holds only canonical forms.
+        for canonical in variant_typos(token) {
+            if let Some(id) = index.token_id(canonical) {
+                push(&mut out, id, sim, NeighbourKind::Typo);
+            }
+        }
+        let consider = |out: &mut Vec<Neighbour>, id: u32| {
+            let other = index.token(id);
+            let same_start = other.as_bytes().first() == token.as_bytes().first();
+            // Swapping the first two letters is a typing slip, not another name.
+            let swapped_start = token.len() >= 2
+                && other.len() == token.len()
+                && token.as_bytes()[0] == other.as_bytes()[1]
+                && token.as_bytes()[1] == other.as_bytes()[0]
+                && token[2..] == other[2..];
+            if other != token
+                && (token.len() > SHORT_TYPO_LEN || same_start || swapped_start)
+                && osa_is_one(token, other)
+            {
+                push(out, id, sim, NeighbourKind::Typo);
+            }
+        };
+        // The index token has one more character than the query token.
+        for id in index.tokens_with_deletion(token) {
+            consider(&mut out, id.to_native());
+        }
+        let mut deleted = String::with_capacity(token.len());
+        for i in 0..token.len() {
+            deleted.clear();
+            deleted.push_str(&token[..i]);
+            deleted.push_str(&token[i + 1..]);
+            // Same length (one substitution or transposition), or the query word has one
+            // character more than the listed word.
+            for id in index.tokens_with_deletion(&deleted) {
+                consider(&mut out, id.to_native());
+            }
+        }
+    }
+    out
+}

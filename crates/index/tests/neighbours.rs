@@ -1,0 +1,55 @@
+//! The neighbour lists stored for every listed word are exactly what searching the
+//! index finds, so a listed word and an unlisted one are paired by the same rules.
+
+use std::path::Path;
+
+use interdict_index::{build, Index, NeighbourKind, SourceMeta};
+use interdict_lists::{parse_source, SourceKind};
+
+fn ofac_index() -> Index {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/ofac/sdn");
+    let entities = parse_source(SourceKind::OfacCsv, &dir).expect("bundled SDN list").entities;
+    Index::from_bytes(build(entities, vec![SourceMeta::new("ofac-csv", "sdn")], "2026-11-28T00:00:00Z").unwrap())
+        .unwrap()
+}
+
+#[test]
+fn stored_neighbours_are_the_searched_ones_for_every_listed_word() {
+    let index = ofac_index();
+    let mut kinds = [0usize; 3];
+    for id in 0..index.token_count() as u32 {
+        let word = index.token(id);
+        let stored = index.neighbours(word);
+        assert_eq!(stored, index.search_neighbours(word), "{word}");
+        assert!(stored.iter().any(|n| n.token == id && n.kind == NeighbourKind::Exact), "{word} pairs with itself");
+        for n in &stored {
+            kinds[match n.kind {
+                NeighbourKind::Exact => 0,
+                NeighbourKind::SoundsAlike => 1,
+                NeighbourKind::Typo => 2,
+            }] += 1;
+        }
+    }
+    // The lists hold more than the words themselves.
+    assert!(kinds[1] > 1000 && kinds[2] > 1000, "exact/sounds-alike/typo: {kinds:?}");
+}
+
+#[test]
+fn words_the_lists_do_not_hold_are_searched() {
+    let index = ofac_index();
+    let cases: &[(&str, &str, NeighbourKind)] = &[
+        ("muhamad", "muhammad", NeighbourKind::SoundsAlike),
+        ("hernandes", "hernandez", NeighbourKind::SoundsAlike),
+        ("sungatof", "sungatov", NeighbourKind::Typo),
+    ];
+    for (word, listed, kind) in cases {
+        assert_eq!(index.token_id(word), None, "{word} must be unlisted for this case");
+        let found = index.neighbours(word);
+        let listed_id = index.token_id(listed);
+        assert!(
+            found.iter().any(|n| Some(n.token) == listed_id && n.kind == *kind),
+            "{word} → {listed}: {:?}",
+            found.iter().map(|n| (index.token(n.token), n.kind)).collect::<Vec<_>>()
+        );
+    }
+}
