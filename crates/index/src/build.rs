@@ -136,8 +136,9 @@ pub fn build(entities: Vec<Entity>, sources: Vec<SourceMeta>, build_time: &str) 
     let (delete_fst, delete_table, delete_postings) = fst_table_and_postings(deletes.into_iter())?;
     let (name_fst, name_table, exact_postings) = fst_table_and_postings(exact.into_iter())?;
     let identifier_count = identifiers.len() as u64;
-    let (identifier_fst, identifier_postings) =
-        fst_and_postings(identifiers.into_iter().map(|(k, v)| (k, v.into_iter().collect())))?;
+    let identifier_keys: Vec<String> = identifiers.keys().cloned().collect();
+    let (identifier_fst, identifier_table, identifier_postings) =
+        fst_table_and_postings(identifiers.into_iter().map(|(k, v)| (k, v.into_iter().collect())))?;
 
     let meta = Metadata {
         format_version: FORMAT_VERSION,
@@ -170,6 +171,8 @@ pub fn build(entities: Vec<Entity>, sources: Vec<SourceMeta>, build_time: &str) 
         name_table,
         exact_names: exact_postings,
         identifier_fst,
+        identifier_table,
+        identifier_keys,
         identifier_entities: identifier_postings,
         neighbours: NeighbourLists::default(),
     };
@@ -249,11 +252,6 @@ fn collect_names(entities: &[Entity]) -> Vec<(u32, NameRole, String, String)> {
         }
     }
     out
-}
-
-fn fst_and_postings(entries: impl Iterator<Item = (String, Vec<u32>)>) -> Result<(Vec<u8>, Postings), Error> {
-    let (bytes, _, postings) = fst_table_and_postings(entries)?;
-    Ok((bytes, postings))
 }
 
 /// The fst, the hash table of the same keys, and the postings.

@@ -301,8 +301,14 @@ impl Index {
 
     /// Entities listing this identifier (BIC8 also finds BIC11 entries).
     pub fn entities_with_identifier(&self, kind: &IdKind, value: &str) -> &[ArchivedU32] {
-        match map_get(&self.data().identifier_fst, &identifier_key(kind, value)) {
-            Some(id) => postings(&self.data().identifier_entities, id),
+        let key = identifier_key(kind, value);
+        let d = self.data();
+        // Confirmed against the key itself, as for tokens: a 64-bit collision with an
+        // unlisted identifier must not answer.
+        match table_get(&d.identifier_table, &key)
+            .filter(|&id| d.identifier_keys.get(id as usize).is_some_and(|k| k == &key))
+        {
+            Some(id) => postings(&d.identifier_entities, id),
             None => &[],
         }
     }
@@ -311,11 +317,6 @@ impl Index {
     pub fn token_map(&self) -> fst::Map<&[u8]> {
         fst::Map::new(self.data().token_fst.as_slice()).expect("validated at open")
     }
-}
-
-fn map_get(bytes: &rkyv::vec::ArchivedVec<u8>, key: &str) -> Option<u32> {
-    let map = fst::Map::new(bytes.as_slice()).ok()?;
-    map.get(key).map(|v| v as u32)
 }
 
 /// The key id a [`crate::KeyTable`] holds for `key`, if any. The probe is bounded by the
@@ -379,11 +380,12 @@ fn check_consistency(d: &ArchivedIndexData) -> Result<(), Error> {
         ("name", &d.name_fst, &d.exact_names, names),
         ("identifier", &d.identifier_fst, &d.identifier_entities, entities),
     ];
-    let key_tables: [(&str, &ArchivedKeyTable, &rkyv::vec::ArchivedVec<u8>); 4] = [
+    let key_tables: [(&str, &ArchivedKeyTable, &rkyv::vec::ArchivedVec<u8>); 5] = [
         ("token", &d.token_table, &d.token_fst),
         ("phonetic", &d.phonetic_table, &d.phonetic_fst),
         ("deletion", &d.delete_table, &d.delete_fst),
         ("name", &d.name_table, &d.name_fst),
+        ("identifier", &d.identifier_table, &d.identifier_fst),
     ];
     for (what, table, fst_bytes) in key_tables {
         let keys =
@@ -398,6 +400,11 @@ fn check_consistency(d: &ArchivedIndexData) -> Result<(), Error> {
         {
             return Err(Error::Inconsistent(format!("{what} hash table does not match its {keys} keys")));
         }
+    }
+    let identifiers =
+        fst::Map::new(d.identifier_fst.as_slice()).map_err(|e| Error::Inconsistent(format!("identifier fst: {e}")))?;
+    if d.identifier_keys.len() != identifiers.len() {
+        return Err(Error::Inconsistent("identifier keys do not match the identifier fst".into()));
     }
     let n = &d.neighbours;
     if !n.offsets.is_empty() {

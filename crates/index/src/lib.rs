@@ -5,8 +5,9 @@
 //! token postings (token → names), phonetic postings (phonetic key → tokens), exact
 //! name lookup, and identifier maps (BIC, IMO, passport numbers...). Keys are `fst`
 //! maps stored inside the archive (prefix searches), and the keys looked up exactly on
-//! every query (tokens, one-letter deletions, phonetic keys, whole names) also have a
-//! hash table ([`KeyTable`]); both are read in place.
+//! every query (tokens, one-letter deletions, phonetic keys, whole names, identifiers)
+//! also have a hash table ([`KeyTable`]); both are read in place. Every listed word's
+//! neighbours (sounds-alike and one-edit words) are stored ([`NeighbourLists`]).
 //!
 //! ## File layout (format version [`FORMAT_VERSION`])
 //!
@@ -27,13 +28,14 @@
 //!
 //! ## Cost contract
 //! - Build: linear in the number of names, plus a sort of the token set; the full
-//!   OFAC + UN lists build in well under a second (see docs/benchmarks.md).
+//!   OFAC + UN lists build in about a second (see docs/benchmarks.md), half of it
+//!   searching every listed word's neighbours.
 //! - Open: one `mmap`, one checksum pass and one rkyv validation pass over the file;
 //!   after that every read is a pointer dereference into the mapping. Memory is the
 //!   mapped file, paged in on use.
-//! - Lookup: a token, deletion, phonetic key or whole name is one hash and a short
-//!   probe; a listed word's neighbours (sounds-alike and one-edit words) are stored; a prefix or an identifier is an `fst` walk (O(key length)); postings are
-//!   slices of the mapping. The hash tables cost about 8.6 MiB on the full lists and
+//! - Lookup: a token, deletion, phonetic key, whole name or identifier is one hash and
+//!   a short probe; a listed word's neighbours are one read; a prefix is an `fst` walk
+//!   (O(key length)); postings are slices of the mapping. The hash tables cost about 8.6 MiB on the full lists and
 //!   took query p50 from 14.9 to 11.5 µs (docs/benchmarks.md).
 //!
 //! A corrupt, truncated or wrong-version file is refused by [`Index::open`] with an
@@ -152,6 +154,9 @@ pub struct IndexData {
     pub exact_names: Postings,
     /// fst map: `<id kind>:<normalised value>` → list id in `identifier_entities`.
     pub identifier_fst: Vec<u8>,
+    pub identifier_table: KeyTable,
+    /// The identifier keys in fst order: a table hit is confirmed against its key.
+    pub identifier_keys: Vec<String>,
     pub identifier_entities: Postings,
     /// Per token id: its neighbours, as [`Index::neighbours`] would search them. Empty
     /// only inside the build, which needs the rest of the index to compute them.

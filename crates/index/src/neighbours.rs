@@ -80,6 +80,41 @@ fn is_extension(a: &str, b: &str) -> bool {
     a != b && a.len().min(b.len()) < 6 && (a.starts_with(b) || b.starts_with(a))
 }
 
+/// How many times each byte occurs in a word.
+struct LetterCounts([u8; 256]);
+
+impl LetterCounts {
+    fn of(word: &str) -> LetterCounts {
+        let mut counts = [0u8; 256];
+        for &b in word.as_bytes() {
+            counts[b as usize] = counts[b as usize].saturating_add(1);
+        }
+        LetterCounts(counts)
+    }
+}
+
+/// An upper bound on `jaro_winkler(a, b)` from the letters the words share, whatever
+/// their order: Jaro's matching characters are at most the shared letters, and
+/// transpositions only lower it. It costs a pass over `b`, against a quadratic pass for
+/// Jaro-Winkler itself, and most words sharing a phonetic key fail the floor.
+fn jaro_winkler_ceiling(a_letters: &LetterCounts, a: &str, b: &str) -> f64 {
+    let mut left = a_letters.0;
+    let mut shared = 0usize;
+    for &c in b.as_bytes() {
+        if left[c as usize] > 0 {
+            left[c as usize] -= 1;
+            shared += 1;
+        }
+    }
+    if shared == 0 {
+        return 0.0;
+    }
+    let m = shared as f64;
+    let jaro = (m / a.len() as f64 + m / b.len() as f64 + 1.0) / 3.0;
+    let prefix = a.bytes().zip(b.bytes()).take(4).take_while(|(x, y)| x == y).count() as f64;
+    jaro + prefix * 0.1 * (1.0 - jaro)
+}
+
 /// Searches the index for the neighbours of `token` (exact, sounds-alike, one edit), in
 /// the order found; a listed word appears once, with its best similarity.
 pub(crate) fn search(index: &Index, token: &str) -> Vec<Neighbour> {
@@ -106,6 +141,7 @@ pub(crate) fn search(index: &Index, token: &str) -> Vec<Neighbour> {
     let key = phonetic_key(token);
     // A key of one sound is shared by too many words to mean much.
     if !common && token.len() >= 3 && key.len() >= 2 {
+        let letters = LetterCounts::of(token);
         for id in index.tokens_with_phonetic_key(&key) {
             let id = id.to_native();
             let other = index.token(id);
@@ -115,6 +151,9 @@ pub(crate) fn search(index: &Index, token: &str) -> Vec<Neighbour> {
                 break;
             }
             if other.len().abs_diff(token.len()) * 3 > token.len().max(other.len()) {
+                continue;
+            }
+            if jaro_winkler_ceiling(&letters, token, other) < MIN_SOUNDS_ALIKE {
                 continue;
             }
             let sim = interdict_text::jaro_winkler(token, other);
@@ -165,4 +204,40 @@ pub(crate) fn search(index: &Index, token: &str) -> Vec<Neighbour> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The ceiling never falls below Jaro-Winkler, so skipping a word under it
+        /// never drops a sounds-alike pair.
+        #[test]
+        fn the_ceiling_is_never_below_jaro_winkler(a in "[a-e]{1,12}", b in "[a-e]{1,12}") {
+            let ceiling = jaro_winkler_ceiling(&LetterCounts::of(&a), &a, &b);
+            prop_assert!(ceiling >= interdict_text::jaro_winkler(&a, &b), "{a} {b}");
+        }
+
+        #[test]
+        fn the_ceiling_holds_for_any_text(a in "\\PC{1,40}", b in "\\PC{1,40}") {
+            let ceiling = jaro_winkler_ceiling(&LetterCounts::of(&a), &a, &b);
+            prop_assert!(ceiling >= interdict_text::jaro_winkler(&a, &b), "{a} {b}");
+        }
+    }
+
+    #[test]
+    fn the_ceiling_separates_words_that_share_few_letters() {
+        let cases: &[(&str, &str, bool)] = &[
+            ("mohamed", "mohammed", true),
+            ("nathalie", "natalia", true),
+            ("muhammad", "mohamed", false),
+            ("karimi", "kermani", false),
+        ];
+        for (a, b, above) in cases {
+            let ceiling = jaro_winkler_ceiling(&LetterCounts::of(a), a, b);
+            assert_eq!(ceiling >= MIN_SOUNDS_ALIKE, *above, "{a} {b}: {ceiling}");
+        }
+    }
 }

@@ -307,8 +307,8 @@ impl Screener {
             }
         }
         if let Some(bic) = &party.bic {
-            let normalized: String =
-                bic.value.chars().filter(|c| c.is_ascii_alphanumeric()).collect::<String>().to_uppercase();
+            let mut normalized = String::with_capacity(bic.value.len());
+            normalized.extend(bic.value.chars().filter(char::is_ascii_alphanumeric).map(|c| c.to_ascii_uppercase()));
             // A BIC11 names a branch of the BIC8 institution: both are looked up.
             let mut entities: Vec<u32> =
                 self.index.entities_with_identifier(&IdKind::Bic, &normalized).iter().map(|e| e.to_native()).collect();
@@ -333,15 +333,16 @@ impl Screener {
             }
         }
         if let Some(account) = &party.account {
-            let iban: String = account.value.chars().filter(|c| !c.is_whitespace()).collect();
-            let b = iban.as_bytes();
-            let iban_like = b.len() >= 15
-                && b[0].is_ascii_alphabetic()
-                && b[1].is_ascii_alphabetic()
-                && b[2].is_ascii_digit()
-                && b[3].is_ascii_digit();
+            let mut chars = account.value.chars().filter(|c| !c.is_whitespace());
+            let head: Vec<char> = chars.by_ref().take(4).collect();
+            let iban_like = head.len() == 4
+                && 4 + chars.count() >= 15
+                && head[0].is_ascii_alphabetic()
+                && head[1].is_ascii_alphabetic()
+                && head[2].is_ascii_digit()
+                && head[3].is_ascii_digit();
             if iban_like {
-                let code = iban[..2].to_ascii_uppercase();
+                let code: String = head[..2].iter().map(|c| c.to_ascii_uppercase()).collect();
                 if self.config.policy.is_embargoed(&code) {
                     let why = format!("{} IBAN is an account in {code}, which is under embargo (policy)", role());
                     push(out, self.country_hit(account, t, &code, why));
