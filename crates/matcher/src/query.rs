@@ -138,8 +138,11 @@ impl Query {
             tokens.push(QueryToken { text: t.text.clone(), weight, options, initial, postings });
         }
         let mut joins = Vec::new();
+        let mut joined = String::new();
         for i in 0..n.saturating_sub(1) {
-            let joined = format!("{}{}", analyzed[i].text, analyzed[i + 1].text);
+            joined.clear();
+            joined.push_str(&analyzed[i].text);
+            joined.push_str(&analyzed[i + 1].text);
             if let Some(token) = index.token_id(&joined) {
                 joins.push(Join { first: i, token });
             }

@@ -166,7 +166,7 @@ pub fn parse(bytes: &[u8]) -> Result<Payment, Error> {
     };
     let (spec, version, message) = identify(document, &ancestors, header)?;
     let format = spec.format;
-    let message_path = format!("/Document/{}", message.name());
+    let message_path = join("/Document", message.name());
     let group = message.child("GrpHdr");
     let group_path = join(&message_path, "GrpHdr");
     let message_id = group
@@ -318,7 +318,7 @@ fn identify<'a>(
             let name = &ns[ISO_NS.len()..];
             let parts: Vec<&str> = name.split('.').collect();
             let spec = (parts.len() == 4)
-                .then(|| SPECS.iter().find(|s| s.id == format!("{}.{}", parts[0], parts[1])))
+                .then(|| SPECS.iter().find(|s| s.id.split_once('.') == Some((parts[0], parts[1]))))
                 .flatten()
                 .ok_or_else(|| {
                     Error::new(
@@ -519,10 +519,11 @@ fn postal_address(p: &mut Party, address: El<'_>, path: &str) {
     }
     if p.street.is_none() {
         if let Some(street) = address.text_of("StrtNm") {
-            let value = match address.text_of("BldgNb") {
-                Some(number) => format!("{street} {number}"),
-                None => street.to_string(),
-            };
+            let mut value = street.to_string();
+            if let Some(number) = address.text_of("BldgNb") {
+                value.push(' ');
+                value.push_str(number);
+            }
             p.street = Some(Located::new(join(path, "StrtNm"), value));
         }
     }
@@ -605,7 +606,7 @@ fn account(p: &mut Party, account: El<'_>, path: &str) {
 fn header_parties(header: El<'_>, out: &mut Vec<Party>) {
     for (name, role) in [("Fr", PartyRole::MessageSender), ("To", PartyRole::MessageReceiver)] {
         let Some(node) = header.child(name) else { continue };
-        let path = format!("/AppHdr/{name}");
+        let path = join("/AppHdr", name);
         let mut p = Party::new(role, path.clone());
         for inner in ["FIId", "OrgId"] {
             if let Some(n) = node.child(inner) {
@@ -1538,8 +1539,11 @@ mod tests {
                 "malformed",
             ),
             ("empty", Vec::new(), ErrorKind::Malformed, 0, None, "no root"),
-            // quick-xml reads `<<<>` as a start tag, left unclosed.
-            ("not XML", b"<<<>>>".to_vec(), ErrorKind::Malformed, 6, None, "unclosed"),
+            ("not XML", b"<<<>>>".to_vec(), ErrorKind::Malformed, 1, None, "invalid name"),
+            ("text after the root", b"<Document/>junk".to_vec(), ErrorKind::Malformed, 11, None, "outside the root"),
+            ("unquoted attribute", b"<Document a=1/>".to_vec(), ErrorKind::Malformed, 12, None, "not quoted"),
+            ("duplicate attribute", b"<Document a='1' a='2'/>".to_vec(), ErrorKind::Malformed, 16, None, "duplicate"),
+            ("unclosed comment", b"<Document><!-- x</Document>".to_vec(), ErrorKind::Malformed, 10, None, "comment"),
         ];
         for (name, bytes, kind, offset, format, reason) in cases {
             let err = parse(&bytes).expect_err(name);
