@@ -71,6 +71,7 @@ fn read(index: &Index) {
     for id in 0..index.token_count() as u32 {
         let token = index.token(id);
         let _ = index.token_id(token);
+        let _ = index.neighbours(token);
         let _ = index.tokens_with_phonetic_key(&interdict_text::phonetic_key(token));
         let _ = index.tokens_with_deletion(token);
         let _ = index.tokens_with_prefix(token.get(..1).unwrap_or(""), 10);
