@@ -73,7 +73,10 @@ pub struct ScoreBuffers {
 /// Per-name upper bound on the score, accumulated from postings.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Bound {
-    touched: bool,
+    // No "touched" flag: every posting adds a positive `name_weight` (token weights are
+    // `ln(1 + names / holders)` > 0, similarities > 0), so a name is touched exactly
+    // when its weight is above 0. Sixteen bytes rather than 24: the array is read at
+    // random, one name per posting, and a smaller one stays in cache.
     query_mask: u64,
     query_weight: f32,
     name_weight: f32,
@@ -141,11 +144,11 @@ pub(crate) fn search(
     if query.informative {
         for join in &query.joins {
             let w = query.tokens[join.first].weight + query.tokens[join.first + 1].weight;
-            let wn = index.token_weight(join.token);
+            // Kept above 0 even for a damaged index: a positive weight marks a touched name.
+            let wn = index.token_weight(join.token).max(f32::MIN_POSITIVE);
             for name in index.names_with_token(join.token) {
                 let b = &mut bounds[name.to_native() as usize];
-                if !b.touched {
-                    b.touched = true;
+                if b.name_weight == 0.0 {
                     touched.push(name.to_native());
                 }
                 let mask = bit(join.first) | bit(join.first + 1);
@@ -177,7 +180,7 @@ pub(crate) fn search(
                     continue;
                 }
                 let wq = qt.weight * opt.sim;
-                let wn = index.token_weight(opt.token) * opt.sim;
+                let wn = (index.token_weight(opt.token) * opt.sim).max(f32::MIN_POSITIVE);
                 let postings = index.names_with_token(opt.token);
                 if !reachable && touched.len() * LOOKUP_INSTEAD_OF_SCAN < postings.len() {
                     // Only names already found can still reach the threshold, and they are
@@ -197,12 +200,11 @@ pub(crate) fn search(
                 }
                 for name in postings {
                     let b = &mut bounds[name.to_native() as usize];
-                    if !b.touched {
+                    if b.name_weight == 0.0 {
                         if !reachable {
                             // Only names already found can still reach the threshold.
                             continue;
                         }
-                        b.touched = true;
                         touched.push(name.to_native());
                     }
                     // Options come best first, so the first one to reach a name counts.
