@@ -158,6 +158,29 @@ impl<'d> Iterator for Children<'d> {
     }
 }
 
+/// Byte classes inside a name: part of it, ending it, the prefix separator, or refused.
+const NAME: u8 = 0;
+const END: u8 = 1;
+const COLON: u8 = 2;
+const BAD: u8 = 3;
+const NAME_CLASS: [u8; 256] = {
+    let mut classes = [NAME; 256];
+    let ends = b" \t\r\n/>=";
+    let mut i = 0;
+    while i < ends.len() {
+        classes[ends[i] as usize] = END;
+        i += 1;
+    }
+    let bad = b"<&\"'!?;,()";
+    let mut i = 0;
+    while i < bad.len() {
+        classes[bad[i] as usize] = BAD;
+        i += 1;
+    }
+    classes[b':' as usize] = COLON;
+    classes
+};
+
 fn is_space(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\r' | b'\n')
 }
@@ -227,7 +250,17 @@ impl<'a> Scanner<'a> {
     fn run(&mut self) -> Result<(), XmlError> {
         loop {
             let text_start = self.pos;
-            let lt = memchr::memchr(b'<', &self.bytes[self.pos..]).map(|i| self.pos + i);
+            // Between tags there is mostly indentation: step over it by hand, and call
+            // memchr only for real text (a call costs more than a few blanks).
+            let mut at = self.pos;
+            while at < self.bytes.len() && is_space(self.bytes[at]) {
+                at += 1;
+            }
+            let lt = if self.bytes.get(at) == Some(&b'<') {
+                Some(at)
+            } else {
+                memchr::memchr(b'<', &self.bytes[at..]).map(|i| at + i)
+            };
             let text_end = lt.unwrap_or(self.bytes.len());
             if text_end > text_start {
                 self.text_piece(text_start, text_end)?;
@@ -322,19 +355,18 @@ impl<'a> Scanner<'a> {
     }
 
     /// The name starting at `from`: the raw (prefixed) name, its local part, and where it
-    /// ends. One pass: names are read twice per element, so this is a hot loop.
+    /// ends. One pass with a byte-class table: names are read for every element, so this
+    /// is a hot loop.
     fn name_at(&self, from: usize) -> Result<(&'a str, &'a str, usize), XmlError> {
         let bytes = self.bytes;
         let mut end = from;
         let mut local = from;
         while let Some(&b) = bytes.get(end) {
-            match b {
-                b' ' | b'\t' | b'\r' | b'\n' | b'/' | b'>' | b'=' => break,
-                b':' => local = end + 1,
-                b'<' | b'&' | b'"' | b'\'' | b'!' | b'?' | b';' | b',' | b'(' | b')' => {
-                    return Err(self.invalid_name(from));
-                }
-                _ => {}
+            match NAME_CLASS[b as usize] {
+                NAME => {}
+                END => break,
+                COLON => local = end + 1,
+                _ => return Err(self.invalid_name(from)),
             }
             end += 1;
         }
