@@ -8,8 +8,8 @@ use xxhash_rust::xxh3::xxh3_64;
 
 use crate::file::{HEADER_LEN, MAGIC, PAYLOAD_ALIGN};
 use crate::{
-    Error, Index, IndexData, IndexedName, KeyTable, Metadata, NeighbourLists, Postings, SourceMeta, EMPTY_SLOT,
-    FORMAT_VERSION,
+    filter_bits, Error, Index, IndexData, IndexedName, KeyTable, Metadata, NeighbourLists, Postings, SourceMeta,
+    EMPTY_SLOT, FORMAT_VERSION,
 };
 
 /// The lookup key of an identifier: `<kind>:<letters and digits, upper case>`.
@@ -275,7 +275,9 @@ fn fst_table_and_postings(
 fn key_table(hashes: &[u64]) -> Result<KeyTable, Error> {
     let slots = (hashes.len() * 2).next_power_of_two().max(2);
     let mask = slots - 1;
-    let mut table = KeyTable { hashes: vec![0; slots], ids: vec![EMPTY_SLOT; slots] };
+    // About ten filter bits per key, in whole 512-bit blocks.
+    let words = (hashes.len() * 10 / 64).next_power_of_two().max(8);
+    let mut table = KeyTable { hashes: vec![0; slots], ids: vec![EMPTY_SLOT; slots], filter: vec![0; words] };
     for (id, &h) in hashes.iter().enumerate() {
         let mut i = h as usize & mask;
         while table.ids[i] != EMPTY_SLOT {
@@ -286,6 +288,9 @@ fn key_table(hashes: &[u64]) -> Result<KeyTable, Error> {
         }
         table.hashes[i] = h;
         table.ids[i] = id as u32;
+        for (word, bit) in filter_bits(h, words) {
+            table.filter[word] |= bit;
+        }
     }
     Ok(table)
 }

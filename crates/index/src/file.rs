@@ -8,12 +8,13 @@ use rkyv::util::AlignedVec;
 use xxhash_rust::xxh3::xxh3_64;
 
 use crate::build::identifier_key;
+use crate::filter_bits;
 use crate::{ArchivedIndexData, ArchivedIndexedName, ArchivedKeyTable, ArchivedPostings, Error, Metadata, EMPTY_SLOT};
 
 /// The first eight bytes of every index file.
 pub const MAGIC: &[u8; 8] = b"INTRDICT";
 /// The layout version this build writes and reads.
-pub const FORMAT_VERSION: u32 = 4;
+pub const FORMAT_VERSION: u32 = 5;
 pub(crate) const HEADER_LEN: usize = 64;
 pub(crate) const PAYLOAD_ALIGN: usize = 64;
 
@@ -327,6 +328,11 @@ fn table_get(t: &ArchivedKeyTable, key: &str) -> Option<u32> {
         return None;
     }
     let h = xxh3_64(key.as_bytes());
+    let filter = t.filter.as_slice();
+    // Open checks that the filter passes every key, so a clear bit means "not here".
+    if filter_bits(h, filter.len()).iter().any(|&(w, bit)| filter.get(w).is_none_or(|f| f.to_native() & bit == 0)) {
+        return None;
+    }
     let mask = slots - 1;
     let mut i = h as usize & mask;
     for _ in 0..slots {
@@ -392,6 +398,17 @@ fn check_consistency(d: &ArchivedIndexData) -> Result<(), Error> {
             fst::Map::new(fst_bytes.as_slice()).map_err(|e| Error::Inconsistent(format!("{what} fst: {e}")))?.len();
         let slots = table.ids.len();
         let filled = table.ids.iter().filter(|id| id.to_native() != EMPTY_SLOT).count();
+        let filter = table.filter.as_slice();
+        let filter_passes_every_key = filter.len() >= 8
+            && filter.len().is_power_of_two()
+            && table.hashes.iter().zip(table.ids.iter()).filter(|(_, id)| id.to_native() != EMPTY_SLOT).all(
+                |(h, _)| {
+                    filter_bits(h.to_native(), filter.len()).iter().all(|&(w, bit)| filter[w].to_native() & bit != 0)
+                },
+            );
+        if !filter_passes_every_key {
+            return Err(Error::Inconsistent(format!("{what} hash table's filter does not pass every key")));
+        }
         if !slots.is_power_of_two()
             || table.hashes.len() != slots
             || filled != keys
