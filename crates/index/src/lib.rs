@@ -69,7 +69,7 @@ use serde::{Deserialize, Serialize};
 
 pub use build::{analyzed, build, identifier_key, one_deletes, LEGAL_FORM_WEIGHT, MIN_TYPO_TOKEN_LEN};
 pub use error::Error;
-pub use file::{Index, FORMAT_VERSION, MAGIC};
+pub use file::{Index, TokenShape, FORMAT_VERSION, MAGIC};
 pub use neighbours::{Neighbour, NeighbourKind, COMMON_EXACT_POSTINGS};
 
 pub(crate) const EMPTY_SLOT: u32 = u32::MAX;

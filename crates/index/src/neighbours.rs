@@ -142,17 +142,24 @@ pub(crate) fn search(index: &Index, token: &str) -> Vec<Neighbour> {
     // A key of one sound is shared by too many words to mean much.
     if !common && token.len() >= 3 && key.len() >= 2 {
         let letters = LetterCounts::of(token);
+        let shape = crate::TokenShape::of(token);
         for id in index.tokens_with_phonetic_key(&key) {
             let id = id.to_native();
-            let other = index.token(id);
+            // Lengths and letter sets first, from a small table: most words of a bucket
+            // are ruled out without reading their text.
+            let other_shape = index.token_shape(id);
+            let other_len = other_shape.len();
             // Jaro-Winkler cannot reach the floor across a large length gap; the list
             // runs shortest first, so past the gap nothing longer can either.
-            if other.len() > token.len() && (other.len() - token.len()) * 3 > other.len() {
+            if other_len > token.len() && (other_len - token.len()) * 3 > other_len {
                 break;
             }
-            if other.len().abs_diff(token.len()) * 3 > token.len().max(other.len()) {
+            if other_len.abs_diff(token.len()) * 3 > token.len().max(other_len)
+                || shape.jaro_winkler_ceiling(&other_shape) < MIN_SOUNDS_ALIKE
+            {
                 continue;
             }
+            let other = index.token(id);
             if jaro_winkler_ceiling(&letters, token, other) < MIN_SOUNDS_ALIKE {
                 continue;
             }
@@ -221,7 +228,15 @@ mod tests {
         }
 
         #[test]
+        fn the_shape_ceiling_is_never_below_jaro_winkler(a in "[a-f0-9 .]{1,14}", b in "[a-f0-9 .]{1,14}") {
+            let ceiling = crate::TokenShape::of(&a).jaro_winkler_ceiling(&crate::TokenShape::of(&b));
+            prop_assert!(ceiling >= interdict_text::jaro_winkler(&a, &b), "{a} {b}");
+        }
+
+        #[test]
         fn the_ceiling_holds_for_any_text(a in "\\PC{1,40}", b in "\\PC{1,40}") {
+            let shape = crate::TokenShape::of(&a).jaro_winkler_ceiling(&crate::TokenShape::of(&b));
+            prop_assert!(shape >= interdict_text::jaro_winkler(&a, &b), "{a} {b}");
             let ceiling = jaro_winkler_ceiling(&LetterCounts::of(&a), &a, &b);
             prop_assert!(ceiling >= interdict_text::jaro_winkler(&a, &b), "{a} {b}");
         }
