@@ -28,17 +28,18 @@
 //!
 //! ## Cost contract
 //! - Build: linear in the number of names, plus a sort of the token set; the full
-//!   OFAC + UN lists parse and build in 0.7 s (see docs/benchmarks.md), about 0.2 s of
+//!   OFAC + UN lists parse and build in 0.6 s (see docs/benchmarks.md), about 0.1 s of
 //!   it searching every listed word's neighbours.
-//! - Open: one `mmap`, one checksum pass and one rkyv validation pass over the file;
-//!   after that every read is a pointer dereference into the mapping. Memory is the
+//! - Open: one `mmap`, one checksum pass and one rkyv validation pass over the file, a
+//!   consistency pass, and a small table of word lengths and letters derived from the
+//!   words; after that every read is a pointer dereference into the mapping. Memory is the
 //!   mapped file, paged in on use.
 //! - Lookup: a token, deletion, phonetic key, whole name or identifier is one hash and
 //!   a short probe; a listed word's neighbours are one read; a prefix is an `fst` walk
 //!   (O(key length)); postings are slices of the mapping. The hash tables cost about
 //!   8.6 MiB on the full lists and took query p50 from 14.9 to 11.5 µs; the stored
-//!   neighbours and the identifier table cost 2.1 MiB more and, with a tighter
-//!   candidate bound, took it to 5.4 µs (docs/benchmarks.md).
+//!   neighbours, the identifier table and the tables' filters cost 2.5 MiB more and,
+//!   with a tighter candidate bound, took it to 4.8 µs (docs/benchmarks.md).
 //!
 //! A corrupt, truncated or wrong-version file is refused by [`Index::open`] with an
 //! [`Error`] that says which check failed.
