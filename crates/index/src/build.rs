@@ -315,3 +315,78 @@ fn assemble(metadata: &[u8], payload: &[u8]) -> Vec<u8> {
     out[48..56].copy_from_slice(&checksum.to_le_bytes());
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use interdict_model::EntityKind;
+
+    /// Rebuilds an index file from its archive after `damage` changed the data: the
+    /// checksum is recomputed, so only the consistency checks stand in the way.
+    fn rebuilt_with(damage: impl FnOnce(&mut IndexData)) -> Result<Index, Error> {
+        let entities = vec![
+            Entity::new("t:1", "t", EntityKind::Person, "CHOE, Chol Min"),
+            Entity::new("t:2", "t", EntityKind::Organization, "SECOND ACADEMY OF NATURAL SCIENCES"),
+        ];
+        let bytes = build(entities, Vec::new(), "2026-11-28T00:00:00Z").unwrap();
+        let index = Index::from_bytes(bytes.clone()).unwrap();
+        let mut data: IndexData = rkyv::deserialize::<IndexData, rkyv::rancor::Error>(index.data()).unwrap();
+        damage(&mut data);
+        let payload = rkyv::to_bytes::<rkyv::rancor::Error>(&data).unwrap();
+        let metadata = serde_json::to_vec(index.metadata()).unwrap();
+        Index::from_bytes(assemble(&metadata, &payload))
+    }
+
+    #[test]
+    fn an_undamaged_rebuild_opens() {
+        assert!(rebuilt_with(|_| {}).is_ok());
+    }
+
+    /// A filter that does not pass every key would hide that key's lookups: refused.
+    #[test]
+    fn a_filter_missing_keys_is_refused() {
+        let cases: Vec<(&str, Box<dyn FnOnce(&mut IndexData)>)> = vec![
+            (
+                "token filter cleared",
+                Box::new(|d: &mut IndexData| d.token_table.filter.iter_mut().for_each(|w| *w = 0)),
+            ),
+            (
+                "deletion filter cleared",
+                Box::new(|d: &mut IndexData| d.delete_table.filter.iter_mut().for_each(|w| *w = 0)),
+            ),
+            ("name filter too short", Box::new(|d: &mut IndexData| d.name_table.filter.truncate(4))),
+            (
+                "identifier filter not a power of two",
+                Box::new(|d: &mut IndexData| d.identifier_table.filter.push(u64::MAX)),
+            ),
+        ];
+        for (what, damage) in cases {
+            match rebuilt_with(damage) {
+                Err(Error::Inconsistent(reason)) => assert!(reason.contains("filter"), "{what}: {reason}"),
+                other => panic!("{what}: {other:?}"),
+            }
+        }
+    }
+
+    /// Neighbour lists pointing outside the tokens, or with unknown kinds, are refused.
+    #[test]
+    fn damaged_neighbour_lists_are_refused() {
+        let cases: Vec<(&str, Box<dyn FnOnce(&mut IndexData)>)> = vec![
+            ("token out of range", Box::new(|d: &mut IndexData| d.neighbours.tokens[0] = u32::MAX)),
+            ("unknown kind", Box::new(|d: &mut IndexData| d.neighbours.kinds[0] = 9)),
+            ("similarity above 1", Box::new(|d: &mut IndexData| d.neighbours.sims[0] = 1.5)),
+            (
+                "offsets short",
+                Box::new(|d: &mut IndexData| {
+                    d.neighbours.offsets.pop();
+                }),
+            ),
+        ];
+        for (what, damage) in cases {
+            match rebuilt_with(damage) {
+                Err(Error::Inconsistent(reason)) => assert!(reason.contains("neighbour"), "{what}: {reason}"),
+                other => panic!("{what}: {other:?}"),
+            }
+        }
+    }
+}
