@@ -321,6 +321,9 @@ mod tests {
     use super::*;
     use interdict_model::EntityKind;
 
+    /// A change made to an index's data before it is written again.
+    type Damage = Box<dyn FnOnce(&mut IndexData)>;
+
     /// Rebuilds an index file from its archive after `damage` changed the data: the
     /// checksum is recomputed, so only the consistency checks stand in the way.
     fn rebuilt_with(damage: impl FnOnce(&mut IndexData)) -> Result<Index, Error> {
@@ -345,7 +348,7 @@ mod tests {
     /// A filter that does not pass every key would hide that key's lookups: refused.
     #[test]
     fn a_filter_missing_keys_is_refused() {
-        let cases: Vec<(&str, Box<dyn FnOnce(&mut IndexData)>)> = vec![
+        let cases: Vec<(&str, Damage)> = vec![
             (
                 "token filter cleared",
                 Box::new(|d: &mut IndexData| d.token_table.filter.iter_mut().for_each(|w| *w = 0)),
@@ -371,7 +374,7 @@ mod tests {
     /// Neighbour lists pointing outside the tokens, or with unknown kinds, are refused.
     #[test]
     fn damaged_neighbour_lists_are_refused() {
-        let cases: Vec<(&str, Box<dyn FnOnce(&mut IndexData)>)> = vec![
+        let cases: Vec<(&str, Damage)> = vec![
             ("token out of range", Box::new(|d: &mut IndexData| d.neighbours.tokens[0] = u32::MAX)),
             ("unknown kind", Box::new(|d: &mut IndexData| d.neighbours.kinds[0] = 9)),
             ("similarity above 1", Box::new(|d: &mut IndexData| d.neighbours.sims[0] = 1.5)),
