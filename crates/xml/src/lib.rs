@@ -168,27 +168,17 @@ pub(crate) fn unescape<'a>(offset: u64, raw: Cow<'a, str>, what: &str) -> Result
         .map_err(|e| XmlError::new(offset, format!("{what}: {e}")))
 }
 
-/// What the event loop reports: element starts (with local names and unescaped
-/// attributes), non-blank text, element ends.
-trait Sink<'a> {
-    type Error: From<XmlError>;
-    fn start(
-        &mut self,
-        offset: u64,
-        depth: usize,
-        name: &'a str,
-        attrs: &mut Vec<Attr<'a>>,
-        empty: bool,
-    ) -> Result<(), Self::Error>;
-    fn text(&mut self, offset: u64, text: Cow<'a, str>) -> Result<(), Self::Error>;
-    fn end(&mut self) -> Result<(), Self::Error>;
-}
-
 /// One attribute: local name and unescaped value.
 type Attr<'a> = (&'a str, Cow<'a, str>);
 
-/// The hardened event loop shared by both tree builders.
-fn drive<'a, S: Sink<'a>>(bytes: &'a [u8], sink: &mut S) -> Result<(), S::Error> {
+/// The hardened event loop of the streaming reader: element starts (with local names
+/// and unescaped attributes), non-blank text and element ends go to `sink`.
+fn drive<'a, R, C, E>(bytes: &'a [u8], sink: &mut RecordSink<R, C, E>) -> Result<(), E>
+where
+    E: From<XmlError>,
+    R: FnMut(&Node) -> Result<(), E>,
+    C: FnMut(&[String], Node) -> Result<(), E>,
+{
     let text = document_text(bytes)?;
     let mut reader = Reader::from_reader(bytes);
     reader.config_mut().trim_text(false);
@@ -204,7 +194,7 @@ fn drive<'a, S: Sink<'a>>(bytes: &'a [u8], sink: &mut S) -> Result<(), S::Error>
             .map_err(|e| XmlError::new(reader.error_position(), format!("malformed XML: {e}")))?;
         match event {
             Event::DocType(_) => {
-                return Err(S::Error::from(XmlError::new(
+                return Err(E::from(XmlError::new(
                     offset,
                     "DOCTYPE is not allowed (no DTDs or entity declarations are accepted)",
                 )))
@@ -213,18 +203,18 @@ fn drive<'a, S: Sink<'a>>(bytes: &'a [u8], sink: &mut S) -> Result<(), S::Error>
                 if let Some(Ok(enc)) = decl.encoding() {
                     let enc = String::from_utf8_lossy(&enc).to_ascii_lowercase();
                     if enc != "utf-8" && enc != "utf8" {
-                        return Err(S::Error::from(unsupported_encoding(offset, &enc)));
+                        return Err(E::from(unsupported_encoding(offset, &enc)));
                     }
                 }
             }
             Event::Start(ref e) | Event::Empty(ref e) => {
                 let empty = matches!(event, Event::Empty(_));
                 if depth >= MAX_DEPTH {
-                    return Err(S::Error::from(XmlError::new(offset, format!("nesting deeper than {MAX_DEPTH}"))));
+                    return Err(E::from(XmlError::new(offset, format!("nesting deeper than {MAX_DEPTH}"))));
                 }
                 if depth == 0 {
                     if saw_root {
-                        return Err(S::Error::from(XmlError::new(offset, "more than one root element")));
+                        return Err(E::from(XmlError::new(offset, "more than one root element")));
                     }
                     saw_root = true;
                 }
@@ -232,14 +222,14 @@ fn drive<'a, S: Sink<'a>>(bytes: &'a [u8], sink: &mut S) -> Result<(), S::Error>
                 let name = match within(text, raw_name) {
                     Some(n) => n,
                     // Unreachable for a reader over a slice; refused rather than copied.
-                    None => return Err(S::Error::from(XmlError::new(offset, "element name outside the input"))),
+                    None => return Err(E::from(XmlError::new(offset, "element name outside the input"))),
                 };
                 attrs.clear();
                 for attr in e.attributes() {
                     let attr = attr.map_err(|err| XmlError::new(offset, format!("bad attribute: {err}")))?;
                     let key = match within(text, local_name(attr.key.into_inner())) {
                         Some(k) => k,
-                        None => return Err(S::Error::from(XmlError::new(offset, "attribute name outside the input"))),
+                        None => return Err(E::from(XmlError::new(offset, "attribute name outside the input"))),
                     };
                     let raw = piece(text, offset, attr.value)?;
                     attrs.push((key, unescape(offset, raw, "bad attribute value")?));
@@ -260,21 +250,21 @@ fn drive<'a, S: Sink<'a>>(bytes: &'a [u8], sink: &mut S) -> Result<(), S::Error>
                 }
                 let raw = piece(text, offset, t.into_inner())?;
                 let text = unescape(offset, raw, "bad text (only the predefined entities are allowed)")?;
-                sink.text(offset, text)?;
+                sink.text(text)?;
             }
             Event::CData(t) => {
                 let cdata = piece(text, offset, t.into_inner())?;
-                sink.text(offset, cdata)?;
+                sink.text(cdata)?;
             }
             Event::PI(_) | Event::Comment(_) => {}
             Event::Eof => break,
         }
     }
     if !saw_root {
-        return Err(S::Error::from(XmlError::new(0, "no root element")));
+        return Err(E::from(XmlError::new(0, "no root element")));
     }
     if depth > 0 {
-        return Err(S::Error::from(XmlError::new(
+        return Err(E::from(XmlError::new(
             bytes.len() as u64,
             "unexpected end of file: unclosed elements (the file is truncated)",
         )));
@@ -293,20 +283,18 @@ struct RecordSink<R, C, E> {
     _error: std::marker::PhantomData<E>,
 }
 
-impl<'a, R, C, E> Sink<'a> for RecordSink<R, C, E>
+impl<R, C, E> RecordSink<R, C, E>
 where
     E: From<XmlError>,
     R: FnMut(&Node) -> Result<(), E>,
     C: FnMut(&[String], Node) -> Result<(), E>,
 {
-    type Error = E;
-
     fn start(
         &mut self,
         offset: u64,
         depth: usize,
-        name: &'a str,
-        attrs: &mut Vec<Attr<'a>>,
+        name: &str,
+        attrs: &mut Vec<Attr<'_>>,
         empty: bool,
     ) -> Result<(), E> {
         let node = Node {
@@ -334,7 +322,7 @@ where
         Ok(())
     }
 
-    fn text(&mut self, _offset: u64, text: Cow<'a, str>) -> Result<(), E> {
+    fn text(&mut self, text: Cow<'_, str>) -> Result<(), E> {
         if let Some(node) = self.open.last_mut() {
             node.text.push_str(&text);
         }
