@@ -235,7 +235,8 @@ async fn send_and_check(
                     continue;
                 };
                 let at = start.elapsed();
-                let Some(decision) = parse_decision(message.payload().unwrap_or(&[])) else { continue };
+                let Some(mut decision) = parse_decision(message.payload().unwrap_or(&[])) else { continue };
+                decision.record = Some((message.partition(), message.offset()));
                 recorder.lock().expect("recorder lock").decided(&decision, at);
             }
         })
@@ -318,7 +319,11 @@ async fn send_and_check(
 /// The key and verdict of a decision record (see `interdict run`).
 fn parse_decision(payload: &[u8]) -> Option<Decision> {
     let d: serde_json::Value = serde_json::from_slice(payload).ok()?;
-    Some(Decision { key: d.get("key")?.as_str()?.to_string(), verdict: d.get("verdict")?.as_str()?.to_string() })
+    Some(Decision {
+        key: d.get("key")?.as_str()?.to_string(),
+        verdict: d.get("verdict")?.as_str()?.to_string(),
+        record: None,
+    })
 }
 
 fn write_files(generator: &mut Generator, dir: &Path, count: u64) -> Result<ExitCode> {
@@ -366,7 +371,7 @@ mod tests {
     #[test]
     fn decisions_are_read_from_records() {
         let ok = br#"{"input": {"topic": "in", "partition": 0, "offset": 4}, "key": "lg-1", "verdict": "hold"}"#;
-        assert_eq!(parse_decision(ok), Some(Decision { key: "lg-1".into(), verdict: "hold".into() }));
+        assert_eq!(parse_decision(ok), Some(Decision { key: "lg-1".into(), verdict: "hold".into(), record: None }));
         for bad in [&b"not json"[..], br#"{"verdict": "pass"}"#, br#"{"key": 7, "verdict": "pass"}"#] {
             assert_eq!(parse_decision(bad), None);
         }

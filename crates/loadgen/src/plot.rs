@@ -105,7 +105,10 @@ mod tests {
         for i in 0..300u64 {
             let key = format!("k{i}");
             r.sent(&key, Duration::from_millis(i * 10), Expected::Pass);
-            r.decided(&Decision { key, verdict: "pass".into() }, Duration::from_millis(i * 10 + 2 + i % 7));
+            r.decided(
+                &Decision { key, verdict: "pass".into(), record: None },
+                Duration::from_millis(i * 10 + 2 + i % 7),
+            );
         }
         let dir = std::env::temp_dir().join(format!("interdict-plot-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();

@@ -15,6 +15,8 @@ pub struct Decision {
     pub key: String,
     /// `pass`, `hold` or `error`.
     pub verdict: String,
+    /// Where the decision record was read: partition and offset in the decisions topic.
+    pub record: Option<(i32, i64)>,
 }
 
 /// A payment sent and not yet decided.
@@ -23,6 +25,8 @@ struct Sent {
     at: Duration,
     expected: Expected,
     decided: bool,
+    /// Where its first decision was read.
+    record: Option<(i32, i64)>,
 }
 
 /// Collects sends and decisions during a run and turns them into a [`Report`].
@@ -39,6 +43,7 @@ pub struct Recorder {
     first_send: Option<Duration>,
     last_decision: Option<Duration>,
     duplicates: u64,
+    rereads: u64,
     unknown: u64,
     expected_hits: u64,
     hits_found: u64,
@@ -84,6 +89,9 @@ pub struct Report {
     pub without_decision: u64,
     /// Decisions read more than once for the same payment (at-least-once replays).
     pub duplicates: u64,
+    /// Of those, the same record (partition and offset) read again by the reader; the
+    /// others are records repeated in the decisions topic.
+    pub duplicate_rereads: u64,
     /// Decisions for keys this run did not send (an earlier run's, for example).
     pub unknown_keys: u64,
     /// From the first send to the last decision.
@@ -122,6 +130,7 @@ impl Recorder {
             first_send: None,
             last_decision: None,
             duplicates: 0,
+            rereads: 0,
             unknown: 0,
             expected_hits: 0,
             hits_found: 0,
@@ -149,7 +158,7 @@ impl Recorder {
             self.expected_hits += 1;
         }
         // Keys are unique within a run; a repeated one starts over.
-        if let Some(previous) = self.sent.insert(key.to_string(), Sent { at, expected, decided: false }) {
+        if let Some(previous) = self.sent.insert(key.to_string(), Sent { at, expected, decided: false, record: None }) {
             self.decided -= usize::from(previous.decided);
         }
     }
@@ -172,9 +181,13 @@ impl Recorder {
         };
         if sent.decided {
             self.duplicates += 1;
+            if decision.record.is_some() && decision.record == sent.record {
+                self.rereads += 1;
+            }
             return;
         }
         sent.decided = true;
+        sent.record = decision.record;
         self.decided += 1;
         let (sent_at, expected) = (sent.at, sent.expected);
         let latency = at.saturating_sub(sent_at).as_micros().clamp(1, 600_000_000) as u64;
@@ -238,6 +251,7 @@ impl Recorder {
             decided,
             without_decision,
             duplicates: self.duplicates,
+            duplicate_rereads: self.rereads,
             unknown_keys: self.unknown,
             elapsed_seconds: elapsed,
             decisions_per_second: if elapsed > 0.0 { decided as f64 / elapsed } else { 0.0 },
@@ -266,7 +280,7 @@ impl Report {
     pub fn summary(&self) -> String {
         let l = &self.latency_us;
         format!(
-            "sent {} decided {} without decision {} duplicates {}\n\
+            "sent {} decided {} without decision {} duplicates {} (same record read again: {})\n\
              throughput {:.0} decisions/s over {:.2} s\n\
              latency (produce → decision read) p50 {} µs, p90 {} µs, p99 {} µs, p99.9 {} µs, max {} µs\n\
              hits expected {} found {} missed {}; false positives {}; errors {}\n\
@@ -275,6 +289,7 @@ impl Report {
             self.decided,
             self.without_decision,
             self.duplicates,
+            self.duplicate_rereads,
             self.decisions_per_second,
             self.elapsed_seconds,
             l.p50,
@@ -321,18 +336,20 @@ mod tests {
             ("b", "hold", 21),
             ("c", "pass", 32),    // a missed hit
             ("d", "hold", 43),    // a false positive
-            ("a", "pass", 50),    // a replay
+            ("a", "pass", 50),    // a replay: another record
+            ("b", "hold", 21),    // the same record read again
             ("zz", "pass", 60),   // not ours
             ("f", "error", 1600), // an error
         ];
         for (k, v, at) in decisions {
-            r.decided(&Decision { key: k.into(), verdict: v.into() }, ms(at));
+            r.decided(&Decision { key: k.into(), verdict: v.into(), record: Some((0, at as i64)) }, ms(at));
         }
         assert_eq!(r.pending(), 1, "only e awaits its decision");
         let report = r.report();
         assert_eq!((report.sent, report.decided, report.without_decision), (6, 5, 1));
         assert_eq!(report.without_decision_keys, ["e"]);
-        assert_eq!((report.duplicates, report.unknown_keys), (1, 1));
+        assert_eq!((report.duplicates, report.unknown_keys), (2, 1));
+        assert_eq!(report.duplicate_rereads, 1, "b's record read twice; a's replay is another record");
         assert_eq!((report.expected_hits, report.hits_found, report.missed_hits), (2, 1, 1));
         assert_eq!(report.missed_hit_keys, ["c"]);
         assert_eq!((report.false_positives, report.errors), (1, 1));
@@ -354,8 +371,8 @@ mod tests {
         let mut r = Recorder::new().unwrap();
         r.sent("a", ms(0), Expected::Hold);
         r.sent("b", ms(0), Expected::Pass);
-        r.decided(&Decision { key: "a".into(), verdict: "hold".into() }, ms(5));
-        r.decided(&Decision { key: "b".into(), verdict: "pass".into() }, ms(6));
+        r.decided(&Decision { key: "a".into(), verdict: "hold".into(), record: Some((1, 7)) }, ms(5));
+        r.decided(&Decision { key: "b".into(), verdict: "pass".into(), record: None }, ms(6));
         assert_eq!(r.pending(), 0);
         let report = r.report();
         assert!(report.passed, "{}", report.summary());
