@@ -16,14 +16,13 @@ use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use arc_swap::ArcSwapOption;
 use interdict_index::{build, Index, SourceMeta};
 use interdict_lists::{parse_source, SourceKind};
 use interdict_screen::{ScreenConfig, Screener};
 use interdict_stream::http::AppState;
 use interdict_stream::Config;
 use rdkafka::config::ClientConfig;
-use rdkafka::consumer::{Consumer, StreamConsumer};
+use rdkafka::consumer::Consumer;
 use rdkafka::message::Message;
 use rdkafka::mocking::MockCluster;
 use rdkafka::producer::{FutureProducer, FutureRecord};
@@ -55,13 +54,14 @@ async fn produce(brokers: &str, topic: &str, n: usize, payloads: &[Vec<u8>]) -> 
 
 /// Reads `n` records from `topic`, returning the time each key arrived.
 async fn collect(brokers: &str, topic: &str, group: &str, n: usize) -> HashMap<String, Instant> {
-    let reader: StreamConsumer = ClientConfig::new()
-        .set("bootstrap.servers", brokers)
-        .set("group.id", group)
-        .set("auto.offset.reset", "earliest")
-        .set("fetch.wait.max.ms", "10")
-        .create()
-        .unwrap();
+    let reader = interdict_stream::consumer::reader(
+        ClientConfig::new()
+            .set("bootstrap.servers", brokers)
+            .set("group.id", group)
+            .set("auto.offset.reset", "earliest")
+            .set("fetch.wait.max.ms", "10"),
+    )
+    .unwrap();
     // Assigned, not subscribed: no group join delays the first read.
     let mut tpl = rdkafka::TopicPartitionList::new();
     for partition in 0..4 {
@@ -76,6 +76,7 @@ async fn collect(brokers: &str, topic: &str, group: &str, n: usize) -> HashMap<S
             seen.entry(key).or_insert_with(Instant::now);
         }
     }
+    interdict_stream::consumer::close(reader, Duration::from_secs(30)).await.unwrap();
     seen
 }
 
@@ -129,12 +130,7 @@ async fn main() {
         dlq_topic: "dlq".into(),
         ..Config::default()
     };
-    let state = Arc::new(AppState {
-        screener: ArcSwapOption::new(Some(screener)),
-        token: None,
-        max_index_age: None,
-        metrics: interdict_stream::telemetry::prometheus(),
-    });
+    let state = Arc::new(AppState::new(Some(screener), None, None));
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
     let service = tokio::spawn(async move {
         interdict_stream::service::run(&config, state, async {
@@ -164,13 +160,14 @@ async fn main() {
     let passthrough = tokio::spawn({
         let brokers = brokers.clone();
         async move {
-            let consumer: StreamConsumer = ClientConfig::new()
-                .set("bootstrap.servers", &brokers)
-                .set("group.id", "passthrough")
-                .set("auto.offset.reset", "earliest")
-                .set("fetch.wait.max.ms", "10")
-                .create()
-                .unwrap();
+            let consumer = interdict_stream::consumer::reader(
+                ClientConfig::new()
+                    .set("bootstrap.servers", &brokers)
+                    .set("group.id", "passthrough")
+                    .set("auto.offset.reset", "earliest")
+                    .set("fetch.wait.max.ms", "10"),
+            )
+            .unwrap();
             consumer.subscribe(&["pass-in"]).unwrap();
             let producer: FutureProducer =
                 ClientConfig::new().set("bootstrap.servers", &brokers).set("linger.ms", "1").create().unwrap();
@@ -187,6 +184,7 @@ async fn main() {
                 let delivery = producer.send_result(record).map_err(|(e, _)| e).unwrap();
                 tokio::spawn(delivery);
             }
+            interdict_stream::consumer::close(consumer, Duration::from_secs(30)).await.unwrap();
         }
     });
     tokio::time::sleep(Duration::from_secs(3)).await;

@@ -4,6 +4,9 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::sync::OnceLock;
+use std::time::Duration;
+
+use interdict_testkit::wait_output;
 
 fn bin() -> Command {
     Command::new(env!("CARGO_BIN_EXE_interdict"))
@@ -49,7 +52,7 @@ fn search_stdin(args: &[&str], input: &str) -> Output {
         .spawn()
         .unwrap();
     child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
-    child.wait_with_output().unwrap()
+    wait_output(child, Duration::from_secs(120), "interdict search on stdin")
 }
 
 #[test]
@@ -125,7 +128,7 @@ fn invalid_utf8_on_stdin_is_screened_and_reported() {
         .spawn()
         .unwrap();
     child.stdin.take().unwrap().write_all(b"CHOE Chol Min \xff\n").unwrap();
-    let out = child.wait_with_output().unwrap();
+    let out = wait_output(child, Duration::from_secs(120), "interdict search on stdin");
     assert!(out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("line 1: invalid UTF-8 at byte 14"));
     let line: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();

@@ -6,6 +6,8 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+use interdict_stream::consumer::{self, ReaderContext};
+use interdict_testkit::{drop_within, output_within, wait_exit, wait_output};
 use rdkafka::config::ClientConfig;
 use rdkafka::consumer::{Consumer, StreamConsumer};
 use rdkafka::message::Message;
@@ -35,12 +37,7 @@ async fn run_screens_a_topic_and_stops_cleanly_on_sigterm() {
 
     let child = service(&brokers, &index, "g").stderr(Stdio::piped()).spawn().unwrap();
 
-    let reader: StreamConsumer = ClientConfig::new()
-        .set("bootstrap.servers", &brokers)
-        .set("group.id", "reader")
-        .set("auto.offset.reset", "earliest")
-        .create()
-        .unwrap();
+    let reader = reader(&brokers);
     reader.subscribe(&["decisions", "review", "dlq"]).unwrap();
     let mut counts = std::collections::HashMap::<String, usize>::new();
     let deadline = Instant::now() + Duration::from_secs(60);
@@ -51,16 +48,14 @@ async fn run_screens_a_topic_and_stops_cleanly_on_sigterm() {
     }
     let term = Command::new("kill").args(["-TERM", &child.id().to_string()]).status().unwrap();
     assert!(term.success());
-    let out = child.wait_with_output().unwrap();
+    let out = wait_output(child, STOP, "interdict run to stop on SIGTERM");
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(0), "{stderr}");
     assert!(stderr.contains("9 message(s): 3 hold, 3 error"), "{stderr}");
     assert_eq!(counts.get("decisions"), Some(&9), "{counts:?}");
     assert_eq!(counts.get("review"), Some(&3), "{counts:?}");
     assert_eq!(counts.get("dlq"), Some(&3), "{counts:?}");
-    drop(reader);
-    drop(producer);
-    drop(cluster);
+    close_all(reader, producer, cluster).await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -91,12 +86,7 @@ async fn kill_9_mid_stream_and_restart_loses_nothing() {
             .spawn()
             .unwrap()
     };
-    let reader: StreamConsumer = ClientConfig::new()
-        .set("bootstrap.servers", &brokers)
-        .set("group.id", "reader")
-        .set("auto.offset.reset", "earliest")
-        .create()
-        .unwrap();
+    let reader = reader(&brokers);
     reader.subscribe(&["decisions"]).unwrap();
     let mut decided = std::collections::BTreeSet::new();
     let mut decisions = 0usize;
@@ -112,7 +102,7 @@ async fn kill_9_mid_stream_and_restart_loses_nothing() {
         }
         read_for(&reader, Instant::now() + Duration::from_millis(100 * round), &mut decided, &mut decisions).await;
         child.kill().unwrap(); // SIGKILL: no drain, no commit
-        child.wait().unwrap();
+        wait_exit(&mut child, STOP, "interdict run to die on SIGKILL");
     }
     // A last run finishes the topic.
     let child = start();
@@ -124,7 +114,7 @@ async fn kill_9_mid_stream_and_restart_loses_nothing() {
     // asking it to stop (a signal during process start-up is not the case under test).
     tokio::time::sleep(Duration::from_secs(2)).await;
     let _ = Command::new("kill").args(["-TERM", &child.id().to_string()]).status();
-    let out = child.wait_with_output().unwrap();
+    let out = wait_output(child, STOP, "interdict run to stop on SIGTERM");
     use std::os::unix::process::ExitStatusExt;
     assert_eq!(
         out.status.code(),
@@ -136,14 +126,12 @@ async fn kill_9_mid_stream_and_restart_loses_nothing() {
     );
     assert_eq!(decided, produced, "every input offset has a decision after three kill -9");
     assert!(decisions >= produced.len(), "at least once: {decisions} decisions for {} messages", produced.len());
-    drop(reader);
-    drop(producer);
-    drop(cluster);
+    close_all(reader, producer, cluster).await;
 }
 
 /// Reads decisions until `until`, noting each input (partition, offset) decided.
 async fn read_for(
-    reader: &StreamConsumer,
+    reader: &Reader,
     until: Instant,
     decided: &mut std::collections::BTreeSet<(i32, i64)>,
     decisions: &mut usize,
@@ -155,6 +143,33 @@ async fn read_for(
             *decisions += 1;
         }
     }
+}
+
+/// How long `interdict run` may take to stop (its own limit is 25 s) before the test fails.
+const STOP: Duration = Duration::from_secs(60);
+
+type Reader = StreamConsumer<ReaderContext>;
+
+/// A consumer of the output topics from the beginning, with the project's safe close.
+fn reader(brokers: &str) -> Reader {
+    consumer::reader(
+        ClientConfig::new()
+            .set("bootstrap.servers", brokers)
+            .set("group.id", "reader")
+            .set("auto.offset.reset", "earliest"),
+    )
+    .unwrap()
+}
+
+/// Closes the test's clients, each under a limit, before the cluster goes.
+async fn close_all(
+    reader: Reader,
+    producer: FutureProducer,
+    cluster: MockCluster<'static, rdkafka::producer::DefaultProducerContext>,
+) {
+    consumer::close(reader, Duration::from_secs(30)).await.expect("the reader closes");
+    drop_within(producer, Duration::from_secs(30), "the test producer");
+    drop(cluster);
 }
 
 /// A mock cluster with the input topic (`partitions` partitions) and the three outputs.
@@ -192,7 +207,11 @@ async fn kcat_produces_payments_and_reads_the_decisions() {
     std::fs::write(dir.path().join("bad.xml"), "<Document><unclosed></Document>").unwrap();
     for (key, file, _) in &payments {
         // Each file is one message.
-        let sent = Command::new(kcat).args(["-P", "-b", &brokers, "-t", "in", "-k", key]).arg(file).output().unwrap();
+        let sent = output_within(
+            Command::new(kcat).args(["-P", "-b", &brokers, "-t", "in", "-k", key]).arg(file),
+            Duration::from_secs(60),
+            "kcat -P",
+        );
         assert!(sent.status.success(), "kcat -P: {}", String::from_utf8_lossy(&sent.stderr));
     }
     let child = service(&brokers, &index, "g").spawn().unwrap();
@@ -200,10 +219,23 @@ async fn kcat_produces_payments_and_reads_the_decisions() {
     let deadline = Instant::now() + Duration::from_secs(60);
     while verdicts.len() < payments.len() && Instant::now() < deadline {
         tokio::time::sleep(Duration::from_millis(500)).await;
-        let read = Command::new(kcat)
-            .args(["-C", "-b", &brokers, "-t", "decisions", "-o", "beginning", "-e", "-q", "-f", "%k\t%s\n"])
-            .output()
-            .unwrap();
+        let read = output_within(
+            Command::new(kcat).args([
+                "-C",
+                "-b",
+                &brokers,
+                "-t",
+                "decisions",
+                "-o",
+                "beginning",
+                "-e",
+                "-q",
+                "-f",
+                "%k\t%s\n",
+            ]),
+            Duration::from_secs(60),
+            "kcat -C",
+        );
         for line in String::from_utf8_lossy(&read.stdout).lines() {
             let Some((key, json)) = line.split_once('\t') else { continue };
             let d: serde_json::Value = serde_json::from_str(json).unwrap();
@@ -211,7 +243,7 @@ async fn kcat_produces_payments_and_reads_the_decisions() {
         }
     }
     let _ = Command::new("kill").args(["-TERM", &child.id().to_string()]).status();
-    assert_eq!(child.wait_with_output().unwrap().status.code(), Some(0));
+    assert_eq!(wait_output(child, STOP, "interdict run to stop on SIGTERM").status.code(), Some(0));
     for (key, _, expected) in &payments {
         assert_eq!(verdicts.get(*key).map(String::as_str), Some(*expected), "{key}: {verdicts:?}");
     }

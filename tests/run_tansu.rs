@@ -12,6 +12,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+use interdict_stream::consumer::{self, ReaderContext};
+use interdict_testkit::{output_within, wait_exit, wait_output};
 use rdkafka::config::ClientConfig;
 use rdkafka::consumer::{Consumer, StreamConsumer};
 use rdkafka::message::Message;
@@ -70,12 +72,20 @@ fn start_tansu(test: &str, topics: &[(&str, u32)]) -> Option<Tansu> {
         std::thread::sleep(Duration::from_millis(50));
     }
     for (topic, partitions) in topics {
-        let created = Command::new(&binary)
-            .args(["topic", "create", "--broker", &url, "--partitions", &partitions.to_string(), topic])
-            .stdout(Stdio::null())
-            .status()
-            .unwrap();
-        assert!(created.success(), "creating {topic} on tansu");
+        let created = output_within(
+            Command::new(&binary).args([
+                "topic",
+                "create",
+                "--broker",
+                &url,
+                "--partitions",
+                &partitions.to_string(),
+                topic,
+            ]),
+            Duration::from_secs(30),
+            &format!("tansu to create {topic}"),
+        );
+        assert!(created.status.success(), "creating {topic} on tansu: {}", String::from_utf8_lossy(&created.stderr));
     }
     Some(tansu)
 }
@@ -91,16 +101,22 @@ fn service(brokers: &str, index: &Path, group: &str) -> Command {
     c
 }
 
-fn reader(brokers: &str, topics: &[&str]) -> StreamConsumer {
-    let reader: StreamConsumer = ClientConfig::new()
-        .set("bootstrap.servers", brokers)
-        .set("group.id", "checker")
-        .set("auto.offset.reset", "earliest")
-        .create()
-        .unwrap();
+type Reader = StreamConsumer<ReaderContext>;
+
+fn reader(brokers: &str, topics: &[&str]) -> Reader {
+    let reader = consumer::reader(
+        ClientConfig::new()
+            .set("bootstrap.servers", brokers)
+            .set("group.id", "checker")
+            .set("auto.offset.reset", "earliest"),
+    )
+    .unwrap();
     reader.subscribe(topics).unwrap();
     reader
 }
+
+/// How long `interdict run` may take to stop (its own limit is 25 s) before the test fails.
+const STOP: Duration = Duration::from_secs(60);
 
 /// What the output topics held: decisions per input offset, records per topic.
 #[derive(Default)]
@@ -111,7 +127,7 @@ struct Outputs {
 }
 
 impl Outputs {
-    async fn read_until(&mut self, reader: &StreamConsumer, done: impl Fn(&Outputs) -> bool, limit: Duration) {
+    async fn read_until(&mut self, reader: &Reader, done: impl Fn(&Outputs) -> bool, limit: Duration) {
         let deadline = Instant::now() + limit;
         while !done(self) && Instant::now() < deadline {
             let Ok(Ok(m)) = tokio::time::timeout(Duration::from_millis(200), reader.recv()).await else { continue };
@@ -172,7 +188,7 @@ async fn on_tansu_kill_9_and_restart_lose_nothing() {
         let before = out.decided.len();
         out.read_until(&reader, |o| o.decided.len() > before + 10, Duration::from_secs(30)).await;
         child.kill().unwrap();
-        child.wait().unwrap();
+        wait_exit(&mut child, STOP, "interdict run to die on SIGKILL");
     }
     let child = service(&tansu.brokers, &index, "screeners").spawn().unwrap();
     out.read_until(
@@ -185,7 +201,7 @@ async fn on_tansu_kill_9_and_restart_lose_nothing() {
     // asking it to stop (a signal during process start-up is not the case under test).
     tokio::time::sleep(Duration::from_secs(2)).await;
     let _ = Command::new("kill").args(["-TERM", &child.id().to_string()]).status();
-    let status = child.wait_with_output().unwrap().status;
+    let status = wait_output(child, STOP, "interdict run to stop on SIGTERM").status;
     assert_eq!(status.code(), Some(0), "the last run stops cleanly on SIGTERM");
 
     let keys: BTreeSet<(i32, i64)> = out.decided.keys().copied().collect();
@@ -193,6 +209,7 @@ async fn on_tansu_kill_9_and_restart_lose_nothing() {
     assert!(out.count("review") >= holds, "every hold reached review: {} of {holds}", out.count("review"));
     assert!(out.count("dlq") >= bad, "every bad message reached the DLQ: {} of {bad}", out.count("dlq"));
     assert!(out.dlq_payloads.iter().all(|p| p == BAD), "the DLQ keeps the original bytes");
+    consumer::close(reader, Duration::from_secs(30)).await.expect("the reader closes");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -221,12 +238,13 @@ async fn on_tansu_a_rebalance_between_two_instances_loses_nothing() {
     for child in [&mut first, &mut second] {
         let _ = Command::new("kill").args(["-TERM", &child.id().to_string()]).status();
     }
-    assert_eq!(first.wait().unwrap().code(), Some(0));
-    assert_eq!(second.wait().unwrap().code(), Some(0));
+    assert_eq!(wait_exit(&mut first, STOP, "the first instance to stop on SIGTERM").code(), Some(0));
+    assert_eq!(wait_exit(&mut second, STOP, "the second instance to stop on SIGTERM").code(), Some(0));
     let keys: BTreeSet<(i32, i64)> = out.decided.keys().copied().collect();
     assert_eq!(keys, produced, "every input offset has a decision across the rebalance");
     assert!(out.count("review") >= holds, "every hold reached review: {} of {holds}", out.count("review"));
     assert!(out.count("dlq") >= bad, "every bad message reached the DLQ: {} of {bad}", out.count("dlq"));
+    consumer::close(reader, Duration::from_secs(30)).await.expect("the reader closes");
 }
 
 #[test]
@@ -245,10 +263,13 @@ fn loadgen_smoke_run_on_tansu() {
         .arg(&report)
         .arg("--plot")
         .arg(&plot)
-        .output()
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
         .unwrap();
+    let run = wait_output(run, Duration::from_secs(300), "interdict loadgen");
     let _ = Command::new("kill").args(["-TERM", &child.id().to_string()]).status();
-    let _ = child.wait();
+    wait_exit(&mut child, STOP, "interdict run to stop on SIGTERM");
     let stdout = String::from_utf8_lossy(&run.stdout);
     assert_eq!(run.status.code(), Some(0), "{stdout}\n{}", String::from_utf8_lossy(&run.stderr));
     let r: serde_json::Value = serde_json::from_slice(&std::fs::read(&report).unwrap()).unwrap();

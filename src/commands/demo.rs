@@ -135,7 +135,7 @@ pub fn run(args: DemoArgs) -> Result<ExitCode> {
 
 /// Starts a mock cluster and the service, produces the payments, prints the decisions.
 async fn stream(screener: std::sync::Arc<Screener>, messages: Vec<(String, Vec<u8>)>) -> Result<()> {
-    use rdkafka::consumer::{Consumer, StreamConsumer};
+    use rdkafka::consumer::Consumer;
     use rdkafka::message::Message;
     use rdkafka::producer::{FutureProducer, FutureRecord};
     use std::time::{Duration, Instant};
@@ -156,12 +156,7 @@ async fn stream(screener: std::sync::Arc<Screener>, messages: Vec<(String, Vec<u
         dlq_topic: "payments.dlq".into(),
         ..interdict_stream::Config::default()
     };
-    let state = std::sync::Arc::new(interdict_stream::http::AppState {
-        screener: arc_swap::ArcSwapOption::new(Some(screener)),
-        token: None,
-        max_index_age: None,
-        metrics: interdict_stream::telemetry::prometheus(),
-    });
+    let state = std::sync::Arc::new(interdict_stream::http::AppState::new(Some(screener), None, None));
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
     let service = tokio::spawn(async move {
         interdict_stream::service::run(&config, state, async {
@@ -179,11 +174,12 @@ async fn stream(screener: std::sync::Arc<Screener>, messages: Vec<(String, Vec<u
     }
     println!("produced {} payments to payments.in (3 partitions) on {brokers}", messages.len());
 
-    let reader: StreamConsumer = rdkafka::ClientConfig::new()
-        .set("bootstrap.servers", &brokers)
-        .set("group.id", "interdict-demo-reader")
-        .set("auto.offset.reset", "earliest")
-        .create()?;
+    let reader = interdict_stream::consumer::reader(
+        rdkafka::ClientConfig::new()
+            .set("bootstrap.servers", &brokers)
+            .set("group.id", "interdict-demo-reader")
+            .set("auto.offset.reset", "earliest"),
+    )?;
     reader.subscribe(&["payments.decisions", "payments.review", "payments.dlq"])?;
     let (mut decisions, mut reviews, mut dead) = (0, 0, 0);
     let deadline = Instant::now() + Duration::from_secs(30);
@@ -218,7 +214,9 @@ async fn stream(screener: std::sync::Arc<Screener>, messages: Vec<(String, Vec<u
         }
     }
     let _ = stop.send(());
-    let stats = service.await??;
+    let stats = tokio::time::timeout(Duration::from_secs(60), service)
+        .await
+        .context("the service did not stop within 60 s")???;
     println!(
         "{} messages screened: {} decisions, {} on the review topic, {} on the dead-letter topic; offsets stored: {:?}",
         stats.messages,
@@ -227,7 +225,7 @@ async fn stream(screener: std::sync::Arc<Screener>, messages: Vec<(String, Vec<u
         dead,
         stats.stored.values().collect::<Vec<_>>()
     );
-    drop(reader);
+    interdict_stream::consumer::close(reader, Duration::from_secs(30)).await?;
     drop(producer);
     drop(cluster);
     Ok(())

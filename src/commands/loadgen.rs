@@ -13,6 +13,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 use interdict_index::Index;
 use interdict_loadgen::{listed_names_from, Decision, GeneratedPayment, Generator, GeneratorConfig, Mix, Recorder};
 use interdict_model::EntityKind;
+use interdict_stream::consumer::ReaderContext;
 use interdict_stream::parse_duration;
 use rdkafka::consumer::{Consumer, StreamConsumer};
 use rdkafka::message::{Header, Message, OwnedHeaders};
@@ -187,12 +188,13 @@ fn client(args: &LoadgenArgs, brokers: &str) -> Result<ClientConfig> {
 
 /// A consumer of the decisions topic from its current end, so only this run's decisions
 /// (and late ones of earlier runs, which are counted apart) are read.
-fn decisions_reader(args: &LoadgenArgs, brokers: &str, run_id: &str) -> Result<StreamConsumer> {
-    let consumer: StreamConsumer = client(args, brokers)?
-        .set("group.id", format!("interdict-loadgen-{run_id}"))
-        .set("enable.auto.commit", "false")
-        .set("fetch.wait.max.ms", "10")
-        .create()?;
+fn decisions_reader(args: &LoadgenArgs, brokers: &str, run_id: &str) -> Result<StreamConsumer<ReaderContext>> {
+    let consumer = interdict_stream::consumer::reader(
+        client(args, brokers)?
+            .set("group.id", format!("interdict-loadgen-{run_id}"))
+            .set("enable.auto.commit", "false")
+            .set("fetch.wait.max.ms", "10"),
+    )?;
     let metadata = consumer
         .fetch_metadata(Some(&args.decisions_topic), Duration::from_secs(10))
         .with_context(|| format!("reading the metadata of {}", args.decisions_topic))?;
@@ -225,11 +227,16 @@ async fn send_and_check(
     let recorder = Arc::new(Mutex::new(Recorder::new()?));
     let start = Instant::now();
 
+    let (stop_reading, mut reading_stopped) = tokio::sync::oneshot::channel::<()>();
     let reading = {
         let recorder = recorder.clone();
         tokio::spawn(async move {
             loop {
-                let Ok(message) = reader.recv().await else {
+                let received = tokio::select! {
+                    _ = &mut reading_stopped => return reader,
+                    m = reader.recv() => m,
+                };
+                let Ok(message) = received else {
                     // A broker error: librdkafka retries; do not spin meanwhile.
                     tokio::time::sleep(Duration::from_millis(50)).await;
                     continue;
@@ -303,7 +310,11 @@ async fn send_and_check(
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
     progress.finish_and_clear();
-    reading.abort();
+    let _ = stop_reading.send(());
+    let reader = tokio::time::timeout(Duration::from_secs(10), reading)
+        .await
+        .context("the decisions reader did not stop within 10 s")??;
+    interdict_stream::consumer::close(reader, Duration::from_secs(30)).await?;
     drop(failures_tx);
     let mut failed_sends = 0;
     while failures_rx.recv().await.is_some() {

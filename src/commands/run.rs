@@ -4,14 +4,16 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
+use std::time::Duration;
 
 use anyhow::{Context, Result};
-use arc_swap::ArcSwapOption;
 use clap::Args;
 use interdict_index::Index;
 use interdict_screen::{ScreenConfig, Screener};
 use interdict_stream::http::{self, AppState};
-use interdict_stream::telemetry::{self, IndexLoaded, IndexRefused};
+use interdict_stream::service::ServiceError;
+use interdict_stream::shutdown::{self, StopProgress};
+use interdict_stream::telemetry::{IndexLoaded, IndexRefused};
 use interdict_stream::Config;
 
 #[derive(Args)]
@@ -46,6 +48,10 @@ pub struct RunArgs {
     /// Screening threads (default: one per core).
     #[arg(long)]
     pub workers: Option<usize>,
+    /// How long a stop may take (`25s`); past it the process exits non-zero, saying
+    /// what it was waiting for.
+    #[arg(long)]
+    pub shutdown_timeout: Option<String>,
 }
 
 /// Merges file, environment and flags.
@@ -84,6 +90,9 @@ pub fn config(args: &RunArgs) -> Result<Config> {
     if let Some(v) = args.workers {
         config.workers = v;
     }
+    if let Some(v) = &args.shutdown_timeout {
+        config.shutdown_timeout = v.clone();
+    }
     config.exactly_once |= args.exactly_once;
     config.validate()?;
     Ok(config)
@@ -101,7 +110,10 @@ pub fn load_screener(config: &Config) -> Result<Arc<Screener>> {
 pub fn run(args: RunArgs) -> Result<ExitCode> {
     let config = config(&args)?;
     let runtime = tokio::runtime::Runtime::new()?;
-    runtime.block_on(serve(config))
+    let result = runtime.block_on(serve(config));
+    // Dropping a runtime waits for every blocking task without limit.
+    runtime.shutdown_timeout(Duration::from_secs(5));
+    result
 }
 
 async fn serve(config: Config) -> Result<ExitCode> {
@@ -109,12 +121,7 @@ async fn serve(config: Config) -> Result<ExitCode> {
     // kill the process without a drain.
     let mut term = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())?;
     let mut interrupt = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::interrupt())?;
-    let state = Arc::new(AppState {
-        screener: ArcSwapOption::new(None),
-        token: config.http_token.clone(),
-        max_index_age: config.max_index_age(),
-        metrics: telemetry::prometheus(),
-    });
+    let state = Arc::new(AppState::new(None, config.http_token.clone(), config.max_index_age()));
     // Fail closed: without a valid index the service still runs and holds everything.
     match load_screener(&config) {
         Ok(s) => {
@@ -161,18 +168,44 @@ async fn serve(config: Config) -> Result<ExitCode> {
         })
     };
 
-    let shutdown = async move {
-        tokio::select! {
-            _ = term.recv() => {}
-            _ = interrupt.recv() => {}
+    let progress = StopProgress::default();
+    let shutdown = {
+        let progress = progress.clone();
+        let limit = config.shutdown_timeout();
+        async move {
+            tokio::select! {
+                _ = term.recv() => {}
+                _ = interrupt.recv() => {}
+            }
+            eprintln!("stopping: draining, flushing, committing and leaving the group (at most {limit:?})");
+            progress.enter("finishing the batch being read");
+            // The service's own phases time out first; this ends the process if even
+            // their error cannot come back (a thread blocked inside the client).
+            shutdown::watchdog(limit + Duration::from_secs(2), progress.clone());
+            // A second signal: stop now, saying what the stop was waiting for.
+            tokio::spawn(async move {
+                tokio::select! {
+                    _ = term.recv() => {}
+                    _ = interrupt.recv() => {}
+                }
+                eprintln!("second signal: exiting without finishing the stop (it was {})", progress.current());
+                std::process::exit(130);
+            });
         }
-        eprintln!("stopping: draining, flushing and committing");
     };
-    let result = interdict_stream::service::run(&config, state, shutdown).await;
+    let result = interdict_stream::service::run_reporting(&config, state, shutdown, progress).await;
     let _ = stop_tx.send(true);
     reload.abort();
-    let _ = http.await;
-    let stats = result?;
+    let _ = tokio::time::timeout(Duration::from_secs(2), http).await;
+    let stats = match result {
+        Ok(stats) => stats,
+        Err(e @ ServiceError::Shutdown(_)) => {
+            // Threads may still be blocked in the client: leave without waiting for them.
+            eprintln!("interdict: {e}");
+            std::process::exit(70);
+        }
+        Err(e) => return Err(e.into()),
+    };
     eprintln!("{} message(s): {} hold, {} error", stats.messages, stats.holds, stats.errors);
     Ok(ExitCode::SUCCESS)
 }

@@ -14,6 +14,7 @@
 //! workers = 0                  # screening threads; 0: one per core
 //! http_listen = "127.0.0.1:9095"
 //! max_index_age = "36h"
+//! shutdown_timeout = "25s"      # a stop that takes longer exits non-zero, saying why
 //!
 //! [kafka]                      # passed to librdkafka as is: TLS, SASL, tuning
 //! "security.protocol" = "SASL_SSL"
@@ -75,6 +76,10 @@ pub struct Config {
     /// An index older than this (by its build time) is refused: fail closed. Written
     /// as a number and a unit: `90m`, `36h`, `7d`.
     pub max_index_age: Option<String>,
+    /// How long a stop (SIGTERM) may take to drain, flush, commit and leave the group;
+    /// past it the service exits non-zero, naming what it was waiting for. Below
+    /// Kubernetes' default grace period of 30 s.
+    pub shutdown_timeout: String,
     /// librdkafka properties, passed through (TLS, SASL, tuning).
     pub kafka: BTreeMap<String, String>,
 }
@@ -99,6 +104,7 @@ impl Default for Config {
             http_token: None,
             http_max_body: 1 << 20,
             max_index_age: None,
+            shutdown_timeout: "25s".into(),
             kafka: BTreeMap::new(),
         }
     }
@@ -147,6 +153,7 @@ impl Config {
                 "HTTP_TOKEN" => self.http_token = Some(value),
                 "HTTP_MAX_BODY" => self.http_max_body = value.parse().map_err(|_| bad("expected a number of bytes"))?,
                 "MAX_INDEX_AGE" => self.max_index_age = Some(value),
+                "SHUTDOWN_TIMEOUT" => self.shutdown_timeout = value,
                 _ => match key.strip_prefix("KAFKA_") {
                     Some(property) if !property.is_empty() => {
                         self.kafka.insert(property.to_ascii_lowercase().replace('_', "."), value);
@@ -185,6 +192,11 @@ impl Config {
         }
         parse_duration(&self.transaction_max_wait)
             .map_err(|e| ConfigError::Invalid(format!("transaction_max_wait: {e}")))?;
+        match parse_duration(&self.shutdown_timeout) {
+            Ok(limit) if limit.is_zero() => return invalid("shutdown_timeout must be more than 0".into()),
+            Ok(_) => {}
+            Err(e) => return invalid(format!("shutdown_timeout: {e}")),
+        }
         if let Some(age) = &self.max_index_age {
             parse_duration(age).map_err(|e| ConfigError::Invalid(format!("max_index_age: {e}")))?;
         }
@@ -211,6 +223,11 @@ impl Config {
     /// The longest a transaction stays open.
     pub fn transaction_max_wait(&self) -> Duration {
         parse_duration(&self.transaction_max_wait).unwrap_or(Duration::from_millis(20))
+    }
+
+    /// How long a stop may take.
+    pub fn shutdown_timeout(&self) -> Duration {
+        parse_duration(&self.shutdown_timeout).unwrap_or(Duration::from_secs(25))
     }
 
     /// The maximum index age, if set.
@@ -279,6 +296,8 @@ mod tests {
             ("input_topics = [\"a\"]\ndecisions_topic = \"a\"", "both an input and an output"),
             ("input_topics = [\"a\"]\nmax_in_flight = 0", "at least 1"),
             ("input_topics = [\"a\"]\nmax_index_age = \"36 hours\"", "unknown unit"),
+            ("input_topics = [\"a\"]\nshutdown_timeout = \"0s\"", "more than 0"),
+            ("input_topics = [\"a\"]\nshutdown_timeout = \"soon\"", "shutdown_timeout"),
         ];
         for (text, reason) in cases {
             let err = Config::from_toml(text).and_then(|c| c.validate().map(|_| c)).unwrap_err();

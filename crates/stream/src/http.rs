@@ -26,6 +26,7 @@ use axum::Router;
 use interdict_screen::Screener;
 use metrics_exporter_prometheus::PrometheusHandle;
 
+use crate::consumer::Assignment;
 use crate::telemetry::MessageScreened;
 
 /// What the HTTP handlers share with the rest of the service.
@@ -37,6 +38,22 @@ pub struct AppState {
     /// An index built longer ago than this is not ready.
     pub max_index_age: Option<Duration>,
     pub metrics: PrometheusHandle,
+    /// The input partitions this instance's consumer holds now.
+    pub assignment: Assignment,
+}
+
+impl AppState {
+    /// State with this screener (or none yet), the bearer token for `/v1/screen` and the
+    /// maximum index age.
+    pub fn new(screener: Option<Arc<Screener>>, token: Option<String>, max_index_age: Option<Duration>) -> AppState {
+        AppState {
+            screener: ArcSwapOption::new(screener),
+            token,
+            max_index_age,
+            metrics: crate::telemetry::prometheus(),
+            assignment: Assignment::default(),
+        }
+    }
 }
 
 /// The routes, with the body limit applied.
@@ -143,12 +160,7 @@ mod tests {
     }
 
     fn state(token: Option<&str>, loaded: bool, max_age: Option<Duration>) -> Arc<AppState> {
-        Arc::new(AppState {
-            screener: ArcSwapOption::new(loaded.then(screener)),
-            token: token.map(str::to_string),
-            max_index_age: max_age,
-            metrics: crate::telemetry::prometheus(),
-        })
+        Arc::new(AppState::new(loaded.then(screener), token.map(str::to_string), max_age))
     }
 
     async fn call(app: Router, request: Request<Body>) -> (StatusCode, String) {

@@ -4,7 +4,9 @@
 //! ([`OffsetTracker`]), the records written to the decisions, review and dead-letter
 //! topics ([`records`]), the configuration ([`Config`]: TOML file, then environment,
 //! then flags), the HTTP server ([`http`]: health, readiness, Prometheus metrics,
-//! `POST /v1/screen`) and the typed telemetry events ([`telemetry`]).
+//! `POST /v1/screen`) and the typed telemetry events ([`telemetry`]). Every consumer the
+//! project owns rebalances and closes through [`consumer`], which never blocks a close,
+//! and a stop runs its phases under one deadline ([`shutdown`]).
 //!
 //! The correctness rules (nothing is skipped, nothing moves past a failed message,
 //! every output names its input) are tested here without Kafka; the loops are tested
@@ -21,10 +23,12 @@
 //! ```
 
 mod config;
+pub mod consumer;
 pub mod http;
 mod offsets;
 pub mod records;
 pub mod service;
+pub mod shutdown;
 pub mod telemetry;
 pub mod transactional;
 

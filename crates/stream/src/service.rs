@@ -28,16 +28,20 @@ use std::time::{Duration, Instant};
 
 use interdict_model::{Outcome, Timings, Verdict, VerdictError};
 use rdkafka::config::ClientConfig;
-use rdkafka::consumer::{BaseConsumer, CommitMode, Consumer, ConsumerContext, Rebalance, StreamConsumer};
+use rdkafka::consumer::{BaseConsumer, CommitMode, Consumer, ConsumerContext, StreamConsumer};
+use rdkafka::error::KafkaError;
 use rdkafka::message::{Header, Message, OwnedHeaders};
 use rdkafka::producer::{DeliveryFuture, FutureProducer, FutureRecord, Producer};
 use rdkafka::statistics::Statistics;
+use rdkafka::types::{RDKafkaErrorCode, RDKafkaRespErr};
 use rdkafka::ClientContext;
 use rdkafka::{Offset, TopicPartitionList};
 use tokio::sync::mpsc;
 
+use crate::consumer::{Member, Membership, Protocol};
 use crate::http::AppState;
 use crate::records::{self, Destination, InputRef};
+use crate::shutdown::{StopDeadline, StopProgress, StopTimeout};
 use crate::telemetry::MessageScreened;
 use crate::{Config, OffsetTracker};
 
@@ -50,6 +54,8 @@ pub enum ServiceError {
     Delivery(String),
     #[error("config: {0}")]
     Config(#[from] crate::ConfigError),
+    #[error(transparent)]
+    Shutdown(#[from] StopTimeout),
 }
 
 /// What a run did, for logs and tests.
@@ -145,23 +151,24 @@ pub(crate) fn no_index_verdict(reason: String) -> Verdict {
 }
 
 /// The consumer's context: exports consumer lag from librdkafka's statistics, and
-/// drains revoked partitions before a rebalance completes.
+/// drains revoked partitions before a rebalance completes. Rebalances go through
+/// [`Membership`], which never asks librdkafka for the protocol (see
+/// [`crate::consumer`]).
 pub struct ServiceContext {
     tracker: Arc<Mutex<OffsetTracker>>,
     drain_timeout: Duration,
     /// At least once: drain and commit revoked partitions. Exactly once commits offsets
     /// only inside transactions, so it does neither.
     drain_on_revoke: bool,
+    membership: Membership,
 }
 
 impl ServiceContext {
     /// A context that only exports consumer lag.
-    pub(crate) fn lag_only() -> Self {
-        ServiceContext { tracker: Arc::default(), drain_timeout: Duration::ZERO, drain_on_revoke: false }
+    pub(crate) fn lag_only(membership: Membership) -> Self {
+        ServiceContext { tracker: Arc::default(), drain_timeout: Duration::ZERO, drain_on_revoke: false, membership }
     }
-}
 
-impl ServiceContext {
     fn drained(&self, partitions: &TopicPartitionList) -> bool {
         let tracker = self.tracker.lock().expect("tracker lock");
         partitions.elements().iter().all(|e| tracker.in_flight(e.topic(), e.partition()) == 0)
@@ -179,6 +186,38 @@ impl ServiceContext {
                 return false;
             }
             std::thread::sleep(Duration::from_millis(2));
+        }
+    }
+
+    /// Before partitions are given up: their work is drained and committed, so their
+    /// new owner starts right after it.
+    fn drain_revoked(&self, consumer: &BaseConsumer<Self>, revoked: &TopicPartitionList) {
+        if !self.drain_on_revoke {
+            return;
+        }
+        // The callback runs inside `recv` on a runtime thread; let the runtime move the
+        // tasks that finish the in-flight work elsewhere while this thread waits.
+        let drained = match tokio::runtime::Handle::try_current() {
+            Ok(h) if h.runtime_flavor() == tokio::runtime::RuntimeFlavor::MultiThread => {
+                tokio::task::block_in_place(|| self.wait_drained(revoked))
+            }
+            _ => self.wait_drained(revoked),
+        };
+        if !drained {
+            eprintln!(
+                "interdict: revoked partitions still had work in flight after {:?}; their new owner resumes from the last commit",
+                self.drain_timeout
+            );
+        }
+        // Commit what was stored, so the new owner starts right after it.
+        if let Err(e) = consumer.commit_consumer_state(CommitMode::Sync) {
+            if !matches!(e, KafkaError::ConsumerCommit(RDKafkaErrorCode::NoOffset)) {
+                eprintln!("interdict: commit before releasing revoked partitions failed: {e}");
+            }
+        }
+        let mut tracker = self.tracker.lock().expect("tracker lock");
+        for e in revoked.elements() {
+            tracker.forget(e.topic(), e.partition());
         }
     }
 }
@@ -201,35 +240,14 @@ impl ClientContext for ServiceContext {
 }
 
 impl ConsumerContext for ServiceContext {
-    fn pre_rebalance(&self, consumer: &BaseConsumer<Self>, rebalance: &Rebalance<'_>) {
-        let Rebalance::Revoke(revoked) = rebalance else { return };
-        if !self.drain_on_revoke {
-            return;
-        }
-        // The callback runs inside `recv` on a runtime thread; let the runtime move the
-        // tasks that finish the in-flight work elsewhere while this thread waits.
-        let drained = match tokio::runtime::Handle::try_current() {
-            Ok(h) if h.runtime_flavor() == tokio::runtime::RuntimeFlavor::MultiThread => {
-                tokio::task::block_in_place(|| self.wait_drained(revoked))
-            }
-            _ => self.wait_drained(revoked),
-        };
-        if !drained {
-            eprintln!(
-                "interdict: revoked partitions still had work in flight after {:?}; their new owner resumes from the last commit",
-                self.drain_timeout
-            );
-        }
-        // Commit what was stored, so the new owner starts right after it.
-        if let Err(e) = consumer.commit_consumer_state(CommitMode::Sync) {
-            if !matches!(e, rdkafka::error::KafkaError::ConsumerCommit(rdkafka::types::RDKafkaErrorCode::NoOffset)) {
-                eprintln!("interdict: commit before releasing revoked partitions failed: {e}");
-            }
-        }
-        let mut tracker = self.tracker.lock().expect("tracker lock");
-        for e in revoked.elements() {
-            tracker.forget(e.topic(), e.partition());
-        }
+    fn rebalance(&self, consumer: &BaseConsumer<Self>, event: RDKafkaRespErr, partitions: &mut TopicPartitionList) {
+        self.membership.rebalance(consumer, event, partitions, |revoked| self.drain_revoked(consumer, revoked));
+    }
+}
+
+impl Member for ServiceContext {
+    fn membership(&self) -> &Membership {
+        &self.membership
     }
 }
 
@@ -258,14 +276,32 @@ pub async fn run(
     state: Arc<AppState>,
     shutdown: impl std::future::Future<Output = ()>,
 ) -> Result<RunStats, ServiceError> {
+    run_reporting(config, state, shutdown, StopProgress::default()).await
+}
+
+/// [`run`], recording the phases of its stop in `progress` (for a watchdog's message).
+pub async fn run_reporting(
+    config: &Config,
+    state: Arc<AppState>,
+    shutdown: impl std::future::Future<Output = ()>,
+    progress: StopProgress,
+) -> Result<RunStats, ServiceError> {
     config.validate()?;
     if config.exactly_once {
-        return crate::transactional::run(config, state, shutdown).await;
+        return crate::transactional::run(config, state, shutdown, progress).await;
     }
     let tracker = Arc::new(Mutex::new(OffsetTracker::default()));
-    let context = ServiceContext { tracker: tracker.clone(), drain_timeout: DRAIN_TIMEOUT, drain_on_revoke: true };
+    let settings = client_config(config, &CONSUMER_DEFAULTS);
+    let context = ServiceContext {
+        tracker: tracker.clone(),
+        // A drain inside a rebalance never outlasts a stop.
+        drain_timeout: DRAIN_TIMEOUT.min(config.shutdown_timeout()),
+        drain_on_revoke: true,
+        membership: Membership::sharing(Protocol::of(&settings), state.assignment.clone()),
+    };
     let consumer: Arc<StreamConsumer<ServiceContext>> = Arc::new(
-        client_config(config, &CONSUMER_DEFAULTS)
+        settings
+            .clone()
             .set("group.id", &config.group)
             .set("enable.auto.commit", "true")
             // Offsets are stored by hand, only after the outputs are acknowledged.
@@ -419,19 +455,78 @@ pub async fn run(
         }
     }
     drop(screened_tx);
-    let (stats, producer) = outputs.await.map_err(|e| ServiceError::Delivery(format!("output stage: {e}")))?;
-    let acked = acker.await.map_err(|e| ServiceError::Delivery(format!("acknowledgement stage: {e}")))?;
-    producer.flush(Duration::from_secs(30))?;
-    let mut stats = stats;
+    // Stopping (asked to, or an output could not be delivered): every phase under one
+    // deadline, and the error names the phase that ran out of time.
+    let deadline = StopDeadline::start(config.shutdown_timeout(), progress);
+    let finished = finish(&deadline, outputs, acker, &consumer).await;
+    let closed = match Arc::try_unwrap(consumer) {
+        Ok(consumer) => close_within(consumer, &deadline).await,
+        // A stage that ran out of time still holds it; that error is returned below.
+        Err(_) => Ok(()),
+    };
+    let stats = finished?;
+    closed?;
+    Ok(stats)
+}
+
+/// The output stage's result: what it counted, and the producer to flush.
+type OutputStage = tokio::task::JoinHandle<(RunStats, FutureProducer)>;
+/// The acknowledgement stage's result: the offsets stored per partition.
+type AckStage = tokio::task::JoinHandle<Result<HashMap<(String, i32), i64>, ServiceError>>;
+
+/// Finishes the work in flight: outputs produced and acknowledged, producer flushed,
+/// stored offsets committed.
+async fn finish(
+    deadline: &StopDeadline,
+    outputs: OutputStage,
+    acker: AckStage,
+    consumer: &Arc<StreamConsumer<ServiceContext>>,
+) -> Result<RunStats, ServiceError> {
+    let (mut stats, producer) = deadline
+        .phase("waiting for the messages in flight to be screened and their outputs handed to the producer", outputs)
+        .await?
+        .map_err(|e| ServiceError::Delivery(format!("output stage: {e}")))?;
+    let acked = deadline
+        .phase("waiting for the broker to acknowledge the outputs in flight", acker)
+        .await?
+        .map_err(|e| ServiceError::Delivery(format!("acknowledgement stage: {e}")))?;
+    let limit = deadline.remaining();
+    deadline
+        .phase("flushing the producer", tokio::task::spawn_blocking(move || producer.flush(limit)))
+        .await?
+        .map_err(|e| ServiceError::Delivery(format!("flush: {e}")))??;
     stats.stored = acked?;
     // Commit what was stored before leaving the group.
-    if let Err(e) = consumer.commit_consumer_state(CommitMode::Sync) {
-        // Nothing new to commit is not a failure.
-        if !matches!(e, rdkafka::error::KafkaError::ConsumerCommit(rdkafka::types::RDKafkaErrorCode::NoOffset)) {
-            return Err(e.into());
-        }
+    let committing = {
+        let consumer = consumer.clone();
+        tokio::task::spawn_blocking(move || consumer.commit_consumer_state(CommitMode::Sync))
+    };
+    let committed = deadline
+        .phase("committing the stored offsets", committing)
+        .await?
+        .map_err(|e| ServiceError::Delivery(format!("commit: {e}")))?;
+    match committed {
+        // Nothing new to commit.
+        Ok(()) | Err(KafkaError::ConsumerCommit(RDKafkaErrorCode::NoOffset)) => {}
+        // The group is rebalancing (another member left or joined at the same moment):
+        // the revocation while leaving commits again, and whatever stays uncommitted is
+        // read again by the next owner. A repeat, never a loss: not a failed stop.
+        Err(e) => eprintln!(
+            "interdict: committing before leaving the group failed ({e}); the next owner resumes from the last commit"
+        ),
     }
     Ok(stats)
+}
+
+/// Leaves the group (the final revocation handled, see [`crate::consumer::close`])
+/// within what is left of the deadline.
+pub(crate) async fn close_within<C: Member + 'static>(
+    consumer: StreamConsumer<C>,
+    deadline: &StopDeadline,
+) -> Result<(), ServiceError> {
+    deadline.phase("leaving the consumer group", crate::consumer::close(consumer, deadline.remaining())).await?.map_err(
+        |e| ServiceError::Shutdown(deadline.timeout(&format!("leaving the consumer group: {}", e.waiting_for))),
+    )
 }
 
 impl RunStats {
@@ -494,7 +589,6 @@ pub(crate) async fn produce_outputs(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use arc_swap::ArcSwapOption;
     use interdict_index::{build, Index};
     use interdict_screen::{ScreenConfig, Screener};
 
@@ -503,12 +597,7 @@ mod tests {
             let index = Index::from_bytes(build(vec![], vec![], t).unwrap()).unwrap();
             Arc::new(Screener::new(Arc::new(index), ScreenConfig::default()).unwrap())
         });
-        AppState {
-            screener: ArcSwapOption::new(screener),
-            token: None,
-            max_index_age: max_age,
-            metrics: crate::telemetry::prometheus(),
-        }
+        AppState::new(screener, None, max_age)
     }
 
     #[test]

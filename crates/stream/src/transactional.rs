@@ -26,12 +26,14 @@ use rdkafka::producer::{FutureProducer, Producer};
 use rdkafka::util::Timeout;
 use rdkafka::{Offset, TopicPartitionList};
 
+use crate::consumer::{Membership, Protocol};
 use crate::http::AppState;
 use crate::records::InputRef;
 use crate::service::{
-    client_config, combine, internal_error_verdict, no_index_verdict, produce_outputs, usable_screener, RunStats,
-    ServiceContext, ServiceError,
+    client_config, close_within, combine, internal_error_verdict, no_index_verdict, produce_outputs, usable_screener,
+    RunStats, ServiceContext, ServiceError,
 };
+use crate::shutdown::{StopDeadline, StopProgress};
 use crate::telemetry::MessageScreened;
 use crate::Config;
 
@@ -50,17 +52,20 @@ pub async fn run(
     config: &Config,
     state: Arc<AppState>,
     shutdown: impl std::future::Future<Output = ()>,
+    progress: StopProgress,
 ) -> Result<RunStats, ServiceError> {
-    let consumer: StreamConsumer<ServiceContext> =
-        client_config(config, &[("fetch.wait.max.ms", "10"), ("statistics.interval.ms", "5000")])
-            .set("group.id", &config.group)
-            // Offsets go into the transactions, never committed on their own.
-            .set("enable.auto.commit", "false")
-            .set("enable.auto.offset.store", "false")
-            .set("auto.offset.reset", "earliest")
-            // Inputs written by a transactional producer count only once committed.
-            .set("isolation.level", "read_committed")
-            .create_with_context(ServiceContext::lag_only())?;
+    let settings = client_config(config, &[("fetch.wait.max.ms", "10"), ("statistics.interval.ms", "5000")]);
+    let membership = Membership::sharing(Protocol::of(&settings), state.assignment.clone());
+    let consumer: StreamConsumer<ServiceContext> = settings
+        .clone()
+        .set("group.id", &config.group)
+        // Offsets go into the transactions, never committed on their own.
+        .set("enable.auto.commit", "false")
+        .set("enable.auto.offset.store", "false")
+        .set("auto.offset.reset", "earliest")
+        // Inputs written by a transactional producer count only once committed.
+        .set("isolation.level", "read_committed")
+        .create_with_context(ServiceContext::lag_only(membership))?;
     let topics: Vec<&str> = config.input_topics.iter().map(String::as_str).collect();
     consumer.subscribe(&topics)?;
     let producer: FutureProducer = client_config(config, &[("linger.ms", "1")])
@@ -82,6 +87,7 @@ pub async fn run(
     let workers = Arc::new(tokio::sync::Semaphore::new(config.worker_count()));
     tokio::pin!(shutdown);
     let mut stopping = false;
+    let mut failed = None;
     while !stopping {
         // A batch: wait for a first message, then take what comes within max_wait.
         let mut batch: Vec<Read> = Vec::new();
@@ -123,13 +129,24 @@ pub async fn run(
         }
         match write_batch(config, &state, &consumer, &producer, &workers, &batch, &mut stats).await {
             Ok(()) => {}
-            Err(e) if is_fatal(&e) => return Err(e),
+            Err(e) if is_fatal(&e) => {
+                failed = Some(e);
+                break;
+            }
             Err(e) => {
                 eprintln!("interdict: transaction aborted ({e}); reading the batch again");
                 rewind(&consumer, &batch);
             }
         }
     }
+    // Every batch read has been committed or aborted: leave the group within the
+    // shutdown deadline.
+    let deadline = StopDeadline::start(config.shutdown_timeout(), progress);
+    let closed = close_within(consumer, &deadline).await;
+    if let Some(e) = failed {
+        return Err(e);
+    }
+    closed?;
     Ok(stats)
 }
 
@@ -223,7 +240,7 @@ fn is_fatal(e: &ServiceError) -> bool {
         ServiceError::Kafka(KafkaError::Transaction(t)) => t.is_fatal(),
         ServiceError::Kafka(_) => false,
         ServiceError::Delivery(_) => false,
-        ServiceError::Config(_) => true,
+        ServiceError::Config(_) | ServiceError::Shutdown(_) => true,
     }
 }
 

@@ -6,13 +6,14 @@ use std::collections::{BTreeSet, HashMap};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use arc_swap::ArcSwapOption;
 use interdict_index::{build, Index};
 use interdict_model::{Entity, EntityKind};
 use interdict_screen::{ScreenConfig, Screener};
+use interdict_stream::consumer::{self, Member, ReaderContext};
 use interdict_stream::http::AppState;
 use interdict_stream::service::run;
 use interdict_stream::Config;
+use interdict_testkit::{drop_within, within};
 use rdkafka::config::ClientConfig;
 use rdkafka::consumer::{Consumer, StreamConsumer};
 use rdkafka::message::Message;
@@ -34,12 +35,7 @@ fn screener(build_time: &str) -> Arc<Screener> {
 }
 
 fn state() -> Arc<AppState> {
-    Arc::new(AppState {
-        screener: ArcSwapOption::new(Some(screener("2026-01-01T00:00:00Z"))),
-        token: None,
-        max_index_age: None,
-        metrics: interdict_stream::telemetry::prometheus(),
-    })
+    Arc::new(AppState::new(Some(screener("2026-01-01T00:00:00Z")), None, None))
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -79,7 +75,7 @@ async fn one_decision_per_message_holds_to_review_bad_to_dead_letter() {
     tokio::time::sleep(Duration::from_millis(300)).await;
     let metrics = interdict_stream::telemetry::prometheus().render();
     stop.send(()).unwrap();
-    let stats = service.await.unwrap().unwrap();
+    let stats = within(STOP, "the service to stop", service).await.unwrap().unwrap();
     let lag: Vec<&str> = metrics.lines().filter(|l| l.starts_with("interdict_consumer_lag{")).collect();
     assert!(
         lag.iter().any(|l| l.contains("topic=\"in\"") && l.contains("partition=\"0\"")),
@@ -110,10 +106,7 @@ async fn one_decision_per_message_holds_to_review_bad_to_dead_letter() {
             "partition {partition} stored past all"
         );
     }
-    // Clients leave before the cluster goes, or their close waits for timeouts.
-    drop(reader);
-    drop(producer);
-    drop(cluster);
+    close_all(reader, producer, cluster).await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -153,13 +146,11 @@ async fn a_broker_outage_loses_nothing() {
         }
     }
     stop.send(()).unwrap();
-    let stats = service.await.unwrap().unwrap();
+    let stats = within(STOP, "the service to stop", service).await.unwrap().unwrap();
     assert!(outage_done, "the outage happened");
     tally.assert_complete(&sent, "after the outage");
     assert!(stats.messages >= 40, "{stats:?}");
-    drop(reader);
-    drop(producer);
-    drop(cluster);
+    close_all(reader, producer, cluster).await;
 }
 
 /// A mock cluster with the input topic (`partitions` partitions) and the three outputs.
@@ -212,13 +203,32 @@ fn spawn_service_with(
 }
 
 /// A consumer of the output topics, from the beginning.
-fn reader(brokers: &str) -> StreamConsumer {
-    ClientConfig::new()
-        .set("bootstrap.servers", brokers)
-        .set("group.id", "checker")
-        .set("auto.offset.reset", "earliest")
-        .create()
-        .unwrap()
+fn reader(brokers: &str) -> Reader {
+    consumer::reader(
+        ClientConfig::new()
+            .set("bootstrap.servers", brokers)
+            .set("group.id", "checker")
+            .set("auto.offset.reset", "earliest"),
+    )
+    .unwrap()
+}
+
+type Reader = StreamConsumer<ReaderContext>;
+
+/// How long a stopping service may take before the test fails.
+const STOP: Duration = Duration::from_secs(60);
+
+/// Closes the test's clients before the cluster goes (or their close waits for
+/// timeouts), each under a limit.
+async fn close_all(
+    reader: Reader,
+    producer: FutureProducer,
+    cluster: MockCluster<'static, rdkafka::producer::DefaultProducerContext>,
+) {
+    consumer::close(reader, Duration::from_secs(30)).await.expect("the reader closes");
+    drop_within(producer, Duration::from_secs(30), "the test producer");
+    // In process, and not `Send`: its drop stops its threads without a network wait.
+    drop(cluster);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -263,17 +273,24 @@ async fn a_hot_reload_under_load_loses_nothing_and_each_decision_names_its_index
         }
     }
     stop.send(()).unwrap();
-    service.await.unwrap().unwrap();
+    within(STOP, "the service to stop", service).await.unwrap().unwrap();
     tally.assert_complete(&sent, "across the reload");
     let expected: BTreeSet<String> = [old_version, new_version].into_iter().collect();
     assert_eq!(versions, expected, "decisions name the index that produced them");
-    drop(reader);
-    drop(producer);
-    drop(cluster);
+    close_all(reader, producer, cluster).await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_rebalance_between_two_instances_loses_nothing() {
+    rebalance_between_two_instances("range,roundrobin").await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_cooperative_rebalance_between_two_instances_loses_nothing() {
+    rebalance_between_two_instances("cooperative-sticky").await;
+}
+
+async fn rebalance_between_two_instances(assignor: &str) {
     let (cluster, brokers) = cluster(4);
     let producer: FutureProducer = ClientConfig::new().set("bootstrap.servers", &brokers).create().unwrap();
     let fast_group = |brokers: &str| Config {
@@ -281,6 +298,7 @@ async fn a_rebalance_between_two_instances_loses_nothing() {
         kafka: [
             ("session.timeout.ms".to_string(), "6000".to_string()),
             ("heartbeat.interval.ms".to_string(), "500".to_string()),
+            ("partition.assignment.strategy".to_string(), assignor.to_string()),
         ]
         .into_iter()
         .collect(),
@@ -306,14 +324,22 @@ async fn a_rebalance_between_two_instances_loses_nothing() {
         if round == 0 {
             // The first instance holds all four partitions and has done work on each;
             // a second instance joins and the group rebalances them.
-            second = Some(spawn_service(fast_group(&brokers)));
+            let state = state();
+            second = Some(spawn_service_with(fast_group(&brokers), state.clone()));
+            // Until it holds partitions (a cooperative rebalance takes two rounds).
+            within(Duration::from_secs(60), "the second instance's assignment", async {
+                while state.assignment.partitions().is_empty() {
+                    tokio::time::sleep(Duration::from_millis(50)).await;
+                }
+            })
+            .await;
         }
     }
     stop_a.send(()).unwrap();
     let (stop_b, service_b) = second.unwrap();
     stop_b.send(()).unwrap();
-    let a = service_a.await.unwrap().unwrap();
-    let b = service_b.await.unwrap().unwrap();
+    let a = within(STOP, "service a to stop", service_a).await.unwrap().unwrap();
+    let b = within(STOP, "service b to stop", service_b).await.unwrap().unwrap();
     tally.assert_complete(&sent, "across the rebalance");
     assert!(a.messages + b.messages >= sent.all.len() as u64, "{a:?} {b:?}");
     assert!(b.messages > 0, "the second instance took partitions: {b:?}");
@@ -321,8 +347,70 @@ async fn a_rebalance_between_two_instances_loses_nothing() {
     // refuses that commit while the rebalance is in progress (a real broker accepts it
     // from the current generation), so here the new owner may replay what was done
     // since the last periodic commit: duplicates are possible, losses are not.
-    drop(reader);
-    drop(producer);
+    close_all(reader, producer, cluster).await;
+}
+
+/// Regression: a member that closes while its group rebalances used to wait forever
+/// inside its final revocation (rust-rdkafka's default handler asks librdkafka for the
+/// rebalance protocol, which a closing consumer may never answer). Each close here
+/// lands at a different moment of a second member's join, with both protocols.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_member_closing_during_a_rebalance_closes_within_its_limit() {
+    let (cluster, brokers) = cluster(4);
+    let member = |assignor: &str, group: &str| -> Reader {
+        let member = consumer::reader(
+            ClientConfig::new()
+                .set("bootstrap.servers", &brokers)
+                .set("group.id", group)
+                .set("session.timeout.ms", "6000")
+                .set("heartbeat.interval.ms", "200")
+                .set("partition.assignment.strategy", assignor),
+        )
+        .unwrap();
+        member.subscribe(&["in"]).unwrap();
+        member
+    };
+    for assignor in ["range,roundrobin", "cooperative-sticky"] {
+        for (round, delay_ms) in [0u64, 150, 600].into_iter().enumerate() {
+            let group = format!("closing-{assignor}-{round}");
+            let first = member(assignor, &group);
+            within(Duration::from_secs(30), "the first member's assignment", async {
+                while first.context().membership().assigned().is_empty() {
+                    let _ = tokio::time::timeout(Duration::from_millis(50), first.recv()).await;
+                }
+            })
+            .await;
+            // A second member joins (and keeps polling); the group rebalances.
+            let second = member(assignor, &group);
+            let (stop_polling, mut stopped) = tokio::sync::oneshot::channel::<()>();
+            let poller = tokio::spawn(async move {
+                loop {
+                    tokio::select! {
+                        _ = &mut stopped => return second,
+                        _ = tokio::time::timeout(Duration::from_millis(50), second.recv()) => {}
+                    }
+                }
+            });
+            // The first member keeps polling for a moment, then closes mid-rebalance.
+            let until = Instant::now() + Duration::from_millis(delay_ms);
+            while Instant::now() < until {
+                let _ = tokio::time::timeout(Duration::from_millis(20), first.recv()).await;
+            }
+            let what = format!("{assignor}: the first member to close {delay_ms} ms into a rebalance");
+            within(Duration::from_secs(40), &what, consumer::close(first, Duration::from_secs(30)))
+                .await
+                .unwrap_or_else(|e| panic!("{what}: {e}"));
+            let _ = stop_polling.send(());
+            let second = within(Duration::from_secs(10), "the second member's poller", poller).await.unwrap();
+            within(
+                Duration::from_secs(40),
+                "the second member to close",
+                consumer::close(second, Duration::from_secs(30)),
+            )
+            .await
+            .unwrap();
+        }
+    }
     drop(cluster);
 }
 
@@ -369,7 +457,7 @@ impl Tally {
 
     /// Reads until every produced message has its decision and every hold and bad
     /// message its review or dead-letter record, or the time is up.
-    async fn read_all(&mut self, reader: &StreamConsumer, sent: &Sent, limit: Duration) {
+    async fn read_all(&mut self, reader: &Reader, sent: &Sent, limit: Duration) {
         let deadline = Instant::now() + limit;
         while !self.complete(sent) && Instant::now() < deadline {
             if let Ok(Ok(m)) = tokio::time::timeout(Duration::from_millis(500), reader.recv()).await {
@@ -418,14 +506,15 @@ impl Sent {
 }
 
 /// A reader that sees only committed transactions.
-fn committed_reader(brokers: &str, group: &str) -> StreamConsumer {
-    ClientConfig::new()
-        .set("bootstrap.servers", brokers)
-        .set("group.id", group)
-        .set("auto.offset.reset", "earliest")
-        .set("isolation.level", "read_committed")
-        .create()
-        .unwrap()
+fn committed_reader(brokers: &str, group: &str) -> Reader {
+    consumer::reader(
+        ClientConfig::new()
+            .set("bootstrap.servers", brokers)
+            .set("group.id", group)
+            .set("auto.offset.reset", "earliest")
+            .set("isolation.level", "read_committed"),
+    )
+    .unwrap()
 }
 
 /// The mock cluster speaks the transactional protocol (InitProducerId, AddPartitionsToTxn,
@@ -470,7 +559,7 @@ async fn exactly_once_writes_each_output_once() {
         tally.read(&m);
     }
     stop.send(()).unwrap();
-    let stats = service.await.unwrap().unwrap();
+    let stats = within(STOP, "the service to stop", service).await.unwrap().unwrap();
 
     let keys: BTreeSet<(i32, i64)> = tally.decided.keys().copied().collect();
     assert_eq!(keys, produced, "every input offset has a decision");
@@ -480,7 +569,5 @@ async fn exactly_once_writes_each_output_once() {
     assert_eq!(tally.per_topic.get("dlq").copied().unwrap_or(0), expected_bad, "every bad message once on the DLQ");
     assert_eq!(stats.messages, 90, "{stats:?}");
     assert_eq!(stats.stored, last, "the offsets sent with the last transactions are one past each partition's end");
-    drop(reader);
-    drop(producer);
-    drop(cluster);
+    close_all(reader, producer, cluster).await;
 }
