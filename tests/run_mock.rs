@@ -15,7 +15,7 @@ use rdkafka::mocking::MockCluster;
 use rdkafka::producer::{FutureProducer, FutureRecord};
 
 mod common;
-use common::{build_index, service};
+use common::{build_index, service, start};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn run_screens_a_topic_and_stops_cleanly_on_sigterm() {
@@ -35,7 +35,7 @@ async fn run_screens_a_topic_and_stops_cleanly_on_sigterm() {
         producer.send(FutureRecord::to("in").key(&key).payload(p), Duration::from_secs(5)).await.unwrap();
     }
 
-    let child = service(&brokers, &index, "g").stderr(Stdio::piped()).spawn().unwrap();
+    let child = start(service(&brokers, &index, "g").stderr(Stdio::piped()));
 
     let reader = reader(&brokers);
     reader.subscribe(&["decisions", "review", "dlq"]).unwrap();
@@ -48,7 +48,7 @@ async fn run_screens_a_topic_and_stops_cleanly_on_sigterm() {
     }
     let term = Command::new("kill").args(["-TERM", &child.id().to_string()]).status().unwrap();
     assert!(term.success());
-    let out = wait_output(child, STOP, "interdict run to stop on SIGTERM");
+    let out = wait_output(child.into_child(), STOP, "interdict run to stop on SIGTERM");
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(0), "{stderr}");
     assert!(stderr.contains("9 message(s): 3 hold, 3 error"), "{stderr}");
@@ -75,16 +75,16 @@ async fn kill_9_mid_stream_and_restart_loses_nothing() {
         produced.insert((d.partition, d.offset));
     }
 
-    let start = || {
-        service(&brokers, &index, "g")
-            // Commit stored offsets often, and fetch little at a time, so kills land mid-stream.
-            .env("INTERDICT_KAFKA_AUTO_COMMIT_INTERVAL_MS", "100")
-            .env("INTERDICT_KAFKA_MAX_PARTITION_FETCH_BYTES", "2048")
-            // A killed member leaves the group only when its session times out.
-            .env("INTERDICT_KAFKA_SESSION_TIMEOUT_MS", "6000")
-            .env("INTERDICT_KAFKA_HEARTBEAT_INTERVAL_MS", "500")
-            .spawn()
-            .unwrap()
+    let start_one = || {
+        start(
+            service(&brokers, &index, "g")
+                // Commit stored offsets often, and fetch little at a time, so kills land mid-stream.
+                .env("INTERDICT_KAFKA_AUTO_COMMIT_INTERVAL_MS", "100")
+                .env("INTERDICT_KAFKA_MAX_PARTITION_FETCH_BYTES", "2048")
+                // A killed member leaves the group only when its session times out.
+                .env("INTERDICT_KAFKA_SESSION_TIMEOUT_MS", "6000")
+                .env("INTERDICT_KAFKA_HEARTBEAT_INTERVAL_MS", "500"),
+        )
     };
     let reader = reader(&brokers);
     reader.subscribe(&["decisions"]).unwrap();
@@ -92,7 +92,7 @@ async fn kill_9_mid_stream_and_restart_loses_nothing() {
     let mut decisions = 0usize;
     // Three times: start, let it work for a moment, kill -9.
     for round in 0..3 {
-        let mut child = start();
+        let mut child = start_one();
         let before = decided.len();
         // Wait until this run has decided something (it first waits for the killed
         // member's session to end), then a little more, then kill it.
@@ -105,7 +105,7 @@ async fn kill_9_mid_stream_and_restart_loses_nothing() {
         wait_exit(&mut child, STOP, "interdict run to die on SIGKILL");
     }
     // A last run finishes the topic.
-    let child = start();
+    let child = start_one();
     let deadline = Instant::now() + Duration::from_secs(60);
     while decided.len() < produced.len() && Instant::now() < deadline {
         read_for(&reader, Instant::now() + Duration::from_millis(500), &mut decided, &mut decisions).await;
@@ -114,7 +114,7 @@ async fn kill_9_mid_stream_and_restart_loses_nothing() {
     // asking it to stop (a signal during process start-up is not the case under test).
     tokio::time::sleep(Duration::from_secs(2)).await;
     let _ = Command::new("kill").args(["-TERM", &child.id().to_string()]).status();
-    let out = wait_output(child, STOP, "interdict run to stop on SIGTERM");
+    let out = wait_output(child.into_child(), STOP, "interdict run to stop on SIGTERM");
     use std::os::unix::process::ExitStatusExt;
     assert_eq!(
         out.status.code(),
@@ -214,7 +214,7 @@ async fn kcat_produces_payments_and_reads_the_decisions() {
         );
         assert!(sent.status.success(), "kcat -P: {}", String::from_utf8_lossy(&sent.stderr));
     }
-    let child = service(&brokers, &index, "g").spawn().unwrap();
+    let child = start(service(&brokers, &index, "g"));
     let mut verdicts = std::collections::BTreeMap::new();
     let deadline = Instant::now() + Duration::from_secs(60);
     while verdicts.len() < payments.len() && Instant::now() < deadline {
@@ -243,7 +243,7 @@ async fn kcat_produces_payments_and_reads_the_decisions() {
         }
     }
     let _ = Command::new("kill").args(["-TERM", &child.id().to_string()]).status();
-    assert_eq!(wait_output(child, STOP, "interdict run to stop on SIGTERM").status.code(), Some(0));
+    assert_eq!(wait_output(child.into_child(), STOP, "interdict run to stop on SIGTERM").status.code(), Some(0));
     for (key, _, expected) in &payments {
         assert_eq!(verdicts.get(*key).map(String::as_str), Some(*expected), "{key}: {verdicts:?}");
     }

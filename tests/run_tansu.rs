@@ -20,7 +20,7 @@ use rdkafka::message::Message;
 use rdkafka::producer::{FutureProducer, FutureRecord};
 
 mod common;
-use common::build_index;
+use common::{build_index, start};
 
 /// A tansu broker on a free loopback port, stopped when dropped.
 struct Tansu {
@@ -184,13 +184,13 @@ async fn on_tansu_kill_9_and_restart_lose_nothing() {
 
     // Three times: start, let it decide something, kill -9 (no drain, no commit).
     for _ in 0..3 {
-        let mut child = service(&tansu.brokers, &index, "screeners").spawn().unwrap();
+        let mut child = start(service(&tansu.brokers, &index, "screeners"));
         let before = out.decided.len();
         out.read_until(&reader, |o| o.decided.len() > before + 10, Duration::from_secs(30)).await;
         child.kill().unwrap();
         wait_exit(&mut child, STOP, "interdict run to die on SIGKILL");
     }
-    let child = service(&tansu.brokers, &index, "screeners").spawn().unwrap();
+    let child = start(service(&tansu.brokers, &index, "screeners"));
     out.read_until(
         &reader,
         |o| o.decided.len() == produced.len() && o.count("review") >= holds && o.count("dlq") >= bad,
@@ -201,7 +201,7 @@ async fn on_tansu_kill_9_and_restart_lose_nothing() {
     // asking it to stop (a signal during process start-up is not the case under test).
     tokio::time::sleep(Duration::from_secs(2)).await;
     let _ = Command::new("kill").args(["-TERM", &child.id().to_string()]).status();
-    let status = wait_output(child, STOP, "interdict run to stop on SIGTERM").status;
+    let status = wait_output(child.into_child(), STOP, "interdict run to stop on SIGTERM").status;
     assert_eq!(status.code(), Some(0), "the last run stops cleanly on SIGTERM");
 
     let keys: BTreeSet<(i32, i64)> = out.decided.keys().copied().collect();
@@ -220,11 +220,11 @@ async fn on_tansu_a_rebalance_between_two_instances_loses_nothing() {
     let index = build_index(dir.path());
     let reader = reader(&tansu.brokers, &["decisions", "review", "dlq"]);
     let mut out = Outputs::default();
-    let mut first = service(&tansu.brokers, &index, "pair").spawn().unwrap();
+    let mut first = start(service(&tansu.brokers, &index, "pair"));
     let (mut produced, mut holds, mut bad) = produce(&tansu.brokers, 90).await;
     out.read_until(&reader, |o| o.decided.len() >= 30, Duration::from_secs(30)).await;
     // A second instance joins mid-stream; the group splits the three partitions.
-    let mut second = service(&tansu.brokers, &index, "pair").spawn().unwrap();
+    let mut second = start(service(&tansu.brokers, &index, "pair"));
     let (more, more_holds, more_bad) = produce(&tansu.brokers, 90).await;
     produced.extend(more);
     holds += more_holds;
@@ -252,7 +252,7 @@ fn loadgen_smoke_run_on_tansu() {
     let Some(tansu) = start_tansu("loadgen_smoke_run_on_tansu", &TOPICS) else { return };
     let dir = tempfile::tempdir().unwrap();
     let index = build_index(dir.path());
-    let mut child = service(&tansu.brokers, &index, "smoke").spawn().unwrap();
+    let mut child = start(service(&tansu.brokers, &index, "smoke"));
     let report = dir.path().join("report.json");
     let plot = dir.path().join("latency.svg");
     let run = Command::new(env!("CARGO_BIN_EXE_interdict"))
@@ -268,6 +268,7 @@ fn loadgen_smoke_run_on_tansu() {
         .spawn()
         .unwrap();
     let run = wait_output(run, Duration::from_secs(300), "interdict loadgen");
+    // (wait_output kills the load generator itself if it overruns.)
     let _ = Command::new("kill").args(["-TERM", &child.id().to_string()]).status();
     wait_exit(&mut child, STOP, "interdict run to stop on SIGTERM");
     let stdout = String::from_utf8_lossy(&run.stdout);

@@ -8,12 +8,10 @@ use std::time::Duration;
 
 use anyhow::{Context, Result};
 use clap::Args;
-use interdict_index::Index;
-use interdict_screen::{ScreenConfig, Screener};
 use interdict_stream::http::{self, AppState};
+use interdict_stream::screening::{self, Trigger};
 use interdict_stream::service::ServiceError;
 use interdict_stream::shutdown::{self, StopProgress};
-use interdict_stream::telemetry::{IndexLoaded, IndexRefused};
 use interdict_stream::Config;
 
 #[derive(Args)]
@@ -52,6 +50,16 @@ pub struct RunArgs {
     /// what it was waiting for.
     #[arg(long)]
     pub shutdown_timeout: Option<String>,
+    /// Embargo policy (TOML), as for `interdict screen`; the shipped one by default.
+    #[arg(long)]
+    pub policy: Option<PathBuf>,
+    /// Good-guy list (accepted false positives), CSV or JSON, as for `interdict screen`;
+    /// reloaded on SIGHUP and when the file changes.
+    #[arg(long)]
+    pub good_guys: Option<PathBuf>,
+    /// Name alert threshold, 0 to 1 (default 0.80, as `interdict screen`).
+    #[arg(long)]
+    pub threshold: Option<f64>,
 }
 
 /// Merges file, environment and flags.
@@ -93,26 +101,29 @@ pub fn config(args: &RunArgs) -> Result<Config> {
     if let Some(v) = &args.shutdown_timeout {
         config.shutdown_timeout = v.clone();
     }
+    if let Some(v) = &args.policy {
+        config.policy = Some(v.clone());
+    }
+    if let Some(v) = &args.good_guys {
+        config.good_guys = Some(v.clone());
+    }
+    if let Some(v) = args.threshold {
+        config.threshold = v;
+    }
     config.exactly_once |= args.exactly_once;
     config.validate()?;
     Ok(config)
-}
-
-/// Opens and verifies an index and prepares its screener. A bad file is an error.
-pub fn load_screener(config: &Config) -> Result<Arc<Screener>> {
-    let index = Index::open(&config.index).with_context(|| format!("opening {}", config.index.display()))?;
-    let screener = Screener::new(Arc::new(index), ScreenConfig::default())?;
-    let age = http::index_age(&screener).map_or(0.0, |a| a.as_secs_f64());
-    IndexLoaded { version: screener.index_version(), age_seconds: age }.emit();
-    Ok(Arc::new(screener))
 }
 
 pub fn run(args: RunArgs) -> Result<ExitCode> {
     let config = config(&args)?;
     let runtime = tokio::runtime::Runtime::new()?;
     let result = runtime.block_on(serve(config));
-    // Dropping a runtime waits for every blocking task without limit.
-    runtime.shutdown_timeout(Duration::from_secs(5));
+    // The runtime is not torn down: after a failed stop, a task may still hold a Kafka
+    // client whose drop waits on the broker without limit. Everything that must finish
+    // (outputs, commits, leaving the group) has finished or timed out by now; the
+    // process ends when this returns.
+    std::mem::forget(runtime);
     result
 }
 
@@ -122,13 +133,12 @@ async fn serve(config: Config) -> Result<ExitCode> {
     let mut term = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())?;
     let mut interrupt = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::interrupt())?;
     let state = Arc::new(AppState::new(None, config.http_token.clone(), config.max_index_age()));
+    // A policy or good-guy file that does not parse stops the start: the bank asked for
+    // it, and screening without it would not be what it asked for.
+    screening::load_settings(&config)?;
     // Fail closed: without a valid index the service still runs and holds everything.
-    match load_screener(&config) {
-        Ok(s) => {
-            eprintln!("index {} loaded from {}", s.index_version(), config.index.display());
-            state.screener.store(Some(s));
-        }
-        Err(e) => eprintln!("no valid index ({e:#}): every message gets an error verdict until one loads"),
+    if let Err(e) = screening::reload(&config, &state, Trigger::Start) {
+        eprintln!("no valid index ({e}): every message gets an error verdict until one loads");
     }
 
     let listener = tokio::net::TcpListener::bind(&config.http_listen)
@@ -147,26 +157,22 @@ async fn serve(config: Config) -> Result<ExitCode> {
         })
     };
 
-    // SIGHUP: verify the index file again and swap it in; a bad file leaves the old one.
+    // SIGHUP: read the index, policy and good-guy list again and swap them in as one
+    // set; if any is bad, the set in use stays.
     let reload = {
         let config = config.clone();
         let state = state.clone();
+        let mut hup = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::hangup())?;
         tokio::spawn(async move {
-            let Ok(mut hup) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::hangup()) else { return };
             while hup.recv().await.is_some() {
-                match load_screener(&config) {
-                    Ok(s) => {
-                        eprintln!("index reloaded: {}", s.index_version());
-                        state.screener.store(Some(s));
-                    }
-                    Err(e) => {
-                        IndexRefused.emit();
-                        eprintln!("index reload refused, keeping the old one: {e:#}");
-                    }
-                }
+                let (config, state) = (config.clone(), state.clone());
+                // Building a screener takes a moment: off the async threads.
+                let _ = tokio::task::spawn_blocking(move || screening::reload(&config, &state, Trigger::Signal)).await;
             }
         })
     };
+    let watch = (config.watch_good_guys && config.good_guys.is_some())
+        .then(|| tokio::spawn(screening::watch_good_guys(config.clone(), state.clone())));
 
     let progress = StopProgress::default();
     let shutdown = {
@@ -196,6 +202,9 @@ async fn serve(config: Config) -> Result<ExitCode> {
     let result = interdict_stream::service::run_reporting(&config, state, shutdown, progress).await;
     let _ = stop_tx.send(true);
     reload.abort();
+    if let Some(watch) = watch {
+        watch.abort();
+    }
     let _ = tokio::time::timeout(Duration::from_secs(2), http).await;
     let stats = match result {
         Ok(stats) => stats,

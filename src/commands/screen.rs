@@ -9,10 +9,9 @@ use std::sync::Arc;
 use anyhow::{Context, Result};
 use clap::Args;
 use interdict_index::Index;
-use interdict_lists::InputFile;
 use interdict_matcher::{MatchConfig, DEFAULT_THRESHOLD};
 use interdict_model::{Outcome, Verdict};
-use interdict_screen::{Policy, ScreenConfig, Screener};
+use interdict_screen::{GoodGuyList, Policy, ScreenConfig, Screener};
 
 #[derive(Args)]
 pub struct ScreenArgs {
@@ -47,8 +46,8 @@ pub fn run(args: ScreenArgs) -> Result<ExitCode> {
         None => Policy::default_policy(),
     };
     let good_guys = match &args.good_guys {
-        Some(p) => interdict_lists::goodguy::parse_goodguy(&InputFile::read(p)?)?,
-        None => Vec::new(),
+        Some(p) => GoodGuyList::read(p)?,
+        None => GoodGuyList::empty(),
     };
     let index = Arc::new(Index::open(&args.index).with_context(|| format!("opening {}", args.index.display()))?);
     let config = ScreenConfig {

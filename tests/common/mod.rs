@@ -3,6 +3,11 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
+/// Starts a command; the process is killed if the test ends before it does.
+pub fn start(mut command: impl std::borrow::BorrowMut<Command>) -> interdict_testkit::ChildGuard {
+    interdict_testkit::ChildGuard::new(command.borrow_mut().spawn().expect("the command starts"))
+}
+
 /// `interdict run` on the topics `in`, `decisions`, `review` and `dlq`, with an
 /// ephemeral HTTP port and stderr discarded; callers add what their case needs.
 pub fn service(brokers: &str, index: &Path, group: &str) -> Command {
@@ -12,6 +17,7 @@ pub fn service(brokers: &str, index: &Path, group: &str) -> Command {
         .args(["--http-listen", "127.0.0.1:0", "--index"])
         .arg(index)
         .env_remove("INTERDICT_INPUT_TOPICS")
+        .stdout(Stdio::null())
         .stderr(Stdio::null());
     c
 }

@@ -194,13 +194,14 @@ pub fn parse(bytes: &[u8]) -> Result<Payment, Error> {
     }
 
     let mut cover = false;
+    let settlement = group.and_then(|g| g.text_of("IntrBkSttlmDt"));
     let transactions: Vec<Transaction> = match format {
         MessageFormat::Pacs004 => {
-            indexed(message, &message_path, "TxInf").map(|(path, tx)| payment_return(tx, &path)).collect()
+            indexed(message, &message_path, "TxInf").map(|(path, tx)| payment_return(tx, &path, settlement)).collect()
         }
         MessageFormat::Pain001 => initiations(message, &message_path),
         _ => indexed(message, &message_path, "CdtTrfTxInf")
-            .map(|(path, tx)| credit_transfer(tx, &path, &mut cover))
+            .map(|(path, tx)| credit_transfer(tx, &path, &mut cover, settlement))
             .collect(),
     };
     if transactions.is_empty() {
@@ -698,6 +699,11 @@ fn first_id(node: Option<El<'_>>, names: &[&str]) -> Option<String> {
     values.iter().find(|v| !v.eq_ignore_ascii_case("NOTPROVIDED")).or(values.first()).map(|v| v.to_string())
 }
 
+/// The text of the child `name` of `node`, unless empty or `NOTPROVIDED`.
+fn provided(node: Option<El<'_>>, name: &str) -> Option<String> {
+    node?.text_of(name).filter(|v| !v.eq_ignore_ascii_case("NOTPROVIDED")).map(str::to_string)
+}
+
 /// The first of the amounts `names` among the children of `node`.
 fn amount(node: Option<El<'_>>, names: &[&str]) -> Option<Amount> {
     let node = node?;
@@ -707,10 +713,13 @@ fn amount(node: Option<El<'_>>, names: &[&str]) -> Option<Amount> {
 }
 
 /// A `CdtTrfTxInf` of a pacs.008 or pacs.009 (with its COV underlying transfer).
-fn credit_transfer(tx: El<'_>, path: &str, cover: &mut bool) -> Transaction {
+fn credit_transfer(tx: El<'_>, path: &str, cover: &mut bool, group_settlement: Option<&str>) -> Transaction {
     let mut t = Transaction::new();
     t.id = first_id(tx.child("PmtId"), &["UETR", "EndToEndId", "TxId", "InstrId"]);
+    t.end_to_end_id = provided(tx.child("PmtId"), "EndToEndId");
+    t.uetr = provided(tx.child("PmtId"), "UETR");
     t.amount = amount(Some(tx), &["IntrBkSttlmAmt", "InstdAmt"]);
+    t.settlement_date = tx.text_of("IntrBkSttlmDt").or(group_settlement).map(str::to_string);
     collect_parties(tx, path, &mut t.parties);
     collect_text(tx, path, &mut t.free_text);
     if let Some(underlying) = tx.child("UndrlygCstmrCdtTrf") {
@@ -726,10 +735,13 @@ fn credit_transfer(tx: El<'_>, path: &str, cover: &mut bool) -> Transaction {
 }
 
 /// A `TxInf` of a pacs.004, with its return chain and original transaction reference.
-fn payment_return(tx: El<'_>, path: &str) -> Transaction {
+fn payment_return(tx: El<'_>, path: &str, group_settlement: Option<&str>) -> Transaction {
     let mut t = Transaction::new();
     t.id = first_id(Some(tx), &["UETR", "OrgnlUETR", "OrgnlEndToEndId", "RtrId", "OrgnlTxId", "OrgnlInstrId"]);
+    t.end_to_end_id = provided(Some(tx), "OrgnlEndToEndId");
+    t.uetr = provided(Some(tx), "UETR").or_else(|| provided(Some(tx), "OrgnlUETR"));
     t.amount = amount(Some(tx), &["RtrdIntrBkSttlmAmt", "RtrdInstdAmt"]);
+    t.settlement_date = tx.text_of("IntrBkSttlmDt").or(group_settlement).map(str::to_string);
     collect_parties(tx, path, &mut t.parties);
     collect_text(tx, path, &mut t.free_text);
     for part in ["RtrChain", "OrgnlTxRef"] {
@@ -753,9 +765,17 @@ fn initiations(message: El<'_>, message_path: &str) -> Vec<Transaction> {
         collect_parties(block, &block_path, &mut shared_parties);
         let mut shared_text = Vec::new();
         collect_text(block, &block_path, &mut shared_text);
+        // `ReqdExctnDt` is a date up to version 08 of pain.001, then a choice of `Dt`
+        // and `DtTm`.
+        let execution = block
+            .child("ReqdExctnDt")
+            .and_then(|d| d.text().or_else(|| d.text_of("Dt")).or_else(|| d.text_of("DtTm").and_then(|t| t.get(..10))));
         for (path, tx) in indexed(block, &block_path, "CdtTrfTxInf") {
             let mut t = Transaction::new();
             t.id = first_id(tx.child("PmtId"), &["UETR", "EndToEndId", "InstrId"]);
+            t.end_to_end_id = provided(tx.child("PmtId"), "EndToEndId");
+            t.uetr = provided(tx.child("PmtId"), "UETR");
+            t.settlement_date = execution.map(str::to_string);
             let amounts = tx.child("Amt");
             t.amount =
                 amount(amounts, &["InstdAmt"]).or_else(|| amount(amounts.and_then(|a| a.child("EqvtAmt")), &["Amt"]));
@@ -1271,6 +1291,33 @@ mod tests {
                 ],
             },
         ]
+    }
+
+    #[test]
+    fn transaction_references_and_settlement_dates() {
+        // (fixture, end-to-end id, UETR, settlement date) of the first transaction.
+        type References<'a> = (Option<&'a str>, Option<&'a str>, Option<&'a str>);
+        let cases: &[(&[u8], References)] = &[
+            (
+                fixture!("cbpr_p.2.1.1_pacs.008_AtoB.xml"),
+                (Some("pacs008EndToEndId-001"), Some("8a562c67-ca16-48ba-b074-65581be6f001"), Some("2021-04-09")),
+            ),
+            (fixture!("cross_river_pain_001_rtp_credit.xml"), (Some("1000000000000011"), None, Some("2020-06-29"))),
+            (
+                fixture!("y2026_pain.001.max.xml"),
+                (Some("EXEndToEndId"), Some("00000000-0000-4000-8b0b-4c70dde05e7b"), Some("2026-01-01")),
+            ),
+            (
+                fixture!("pacs004_v09_rtrchain.xml"),
+                (Some("ORIG-E2E-1"), Some("0a1b2c3d-0000-4000-8000-000000000001"), Some("2026-11-20")),
+            ),
+        ];
+        for (bytes, expected) in cases {
+            let p = parse(bytes).unwrap();
+            let t = &p.transactions[0];
+            let got = (t.end_to_end_id.as_deref(), t.uetr.as_deref(), t.settlement_date.as_deref());
+            assert_eq!(got, *expected, "{}", p.message_id);
+        }
     }
 
     #[test]

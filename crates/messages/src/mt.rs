@@ -675,6 +675,7 @@ fn parse_message(input: &Input, span: &Span, limits: &Limits) -> Result<Payment,
         transactions: Vec::new(),
     };
     let mut tx = read_transaction(input, format, &fields, block_at, &mut payment.message_id)?;
+    tx.uetr = uetr.clone();
     tx.id = uetr.or_else(|| Some(payment.message_id.clone()));
     payment.transactions.push(tx);
     Ok(payment)
@@ -755,9 +756,11 @@ fn read_transaction(
             }
             ("32", "A") => {
                 let value = field.lines.first().map_or("", |l| l.trim());
-                let amount = read_32a(value).map_err(|why| invalid(field.at, format!("field 32A {value:?}: {why}")))?;
+                let (date, amount) =
+                    read_32a(value).map_err(|why| invalid(field.at, format!("field 32A {value:?}: {why}")))?;
                 if tx.amount.is_none() {
                     tx.amount = Some(amount);
+                    tx.settlement_date = Some(date);
                 }
             }
             ("70" | "72", "") | ("77", "B" | "T") => {
@@ -830,8 +833,9 @@ fn is_x_char(c: char) -> bool {
     c.is_ascii_alphanumeric() || " /-?:().,'+".contains(c)
 }
 
-/// Field 32A: `YYMMDD`, an ISO 4217 currency, an amount with a decimal comma.
-fn read_32a(value: &str) -> Result<Amount, String> {
+/// Field 32A: `YYMMDD`, an ISO 4217 currency, an amount with a decimal comma. Returns
+/// the value date as ISO `YYYY-MM-DD` and the amount.
+fn read_32a(value: &str) -> Result<(String, Amount), String> {
     let date = value.get(0..6).filter(|d| d.bytes().all(|c| c.is_ascii_digit()));
     let Some(date) = date else { return Err("expected the value date YYMMDD, a currency and an amount".into()) };
     let number = |r: std::ops::Range<usize>| date.get(r).and_then(|s| s.parse::<u32>().ok()).unwrap_or(0);
@@ -862,7 +866,7 @@ fn read_32a(value: &str) -> Result<Amount, String> {
         return Err(format!("{currency} has {decimals} decimals, the amount has {}", fraction.len()));
     }
     let value = if fraction.is_empty() { whole.to_string() } else { format!("{whole}.{fraction}") };
-    Ok(Amount { currency: currency.to_string(), value })
+    Ok((format!("{year:04}-{month:02}-{day:02}"), Amount { currency: currency.to_string(), value }))
 }
 
 /// The decimals of an ISO 4217 currency (active codes, and a few recently withdrawn ones
@@ -1124,6 +1128,7 @@ mod tests {
         let tx = &p.transactions[0];
         assert_eq!(tx.id.as_deref(), Some("REF1234567890"));
         assert_eq!(tx.amount, Some(Amount { currency: "EUR".into(), value: "10000.00".into() }));
+        assert_eq!(tx.settlement_date.as_deref(), Some("2025-10-13"), "32A's value date");
         let sender = party(p, "MT103/block1");
         assert_eq!((sender.role, value(&sender.bic)), (PartyRole::MessageSender, ("MT103/block1/bic", "BANKBEBBXXX")));
         let receiver = party(p, "MT103/block2");
@@ -1138,6 +1143,7 @@ mod tests {
         assert_eq!(value(&creditor.account).1, "FR7630001007941234567890185");
         assert_eq!(creditor.address_lines[0].value, "PARIS");
         assert!(tx.free_text.is_empty());
+        assert_eq!(tx.uetr, None);
 
         let (_, mt202) = fixture!("automatetx/MT202.txt");
         let results = parse(mt202);
@@ -1375,6 +1381,8 @@ mod tests {
         let p = ok(&results, 0);
         assert_eq!(p.message_id, "STRUCT-103-01");
         assert_eq!(p.transactions[0].id.as_deref(), Some("3f2a9c1e-7b4d-4e8a-9f6b-1c2d3e4f5a6b"));
+        assert_eq!(p.transactions[0].uetr.as_deref(), Some("3f2a9c1e-7b4d-4e8a-9f6b-1c2d3e4f5a6b"));
+        assert_eq!(p.transactions[0].settlement_date.as_deref(), Some("2026-03-01"));
         assert_eq!(value(&party(p, "MT103/block2").bic).1, "BANKFRPPXXX");
         assert_eq!(party(p, "MT103/block2").role, PartyRole::MessageSender);
         let debtor = party(p, "MT103/50F");

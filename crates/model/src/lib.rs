@@ -22,6 +22,7 @@
 
 pub mod countries;
 pub mod payment;
+pub mod record;
 pub mod verdict;
 
 pub use payment::{Amount, Located, MessageFormat, Party, PartyRole, Payment, Transaction};

@@ -177,8 +177,18 @@ pub struct Transaction {
     /// End-to-end id, UETR or transaction id, the best the message offers.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
+    /// The end-to-end id the debtor gave (ISO `EndToEndId`; not `NOTPROVIDED`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end_to_end_id: Option<String>,
+    /// The unique end-to-end transaction reference (ISO `UETR`, MT block 3 field 121).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub uetr: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub amount: Option<Amount>,
+    /// The settlement date, ISO `YYYY-MM-DD` (ISO `IntrBkSttlmDt`, MT 32A's value date,
+    /// pain.001's requested execution date).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub settlement_date: Option<String>,
     pub parties: Vec<Party>,
     /// Free text: remittance information, MT 70/72/77B, purpose, instructions.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -190,7 +200,16 @@ pub struct Transaction {
 
 impl Transaction {
     pub fn new() -> Self {
-        Transaction { id: None, amount: None, parties: Vec::new(), free_text: Vec::new(), vessels: Vec::new() }
+        Transaction {
+            id: None,
+            end_to_end_id: None,
+            uetr: None,
+            amount: None,
+            settlement_date: None,
+            parties: Vec::new(),
+            free_text: Vec::new(),
+            vessels: Vec::new(),
+        }
     }
 }
 

@@ -106,3 +106,37 @@ pub struct Verdict {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error: Option<VerdictError>,
 }
+
+impl Verdict {
+    /// The verdict for a message that was not screened (no usable index, an internal
+    /// failure): an error, never a pass. `kind` is `no_index`, `stale_index` or
+    /// `internal`; the index version reads `none`.
+    pub fn not_screened(kind: &str, reason: impl Into<String>) -> Verdict {
+        Verdict {
+            message_id: None,
+            format: None,
+            verdict: Outcome::Error,
+            index_version: "none".into(),
+            timings: Timings::default(),
+            hits: Vec::new(),
+            suppressed: Vec::new(),
+            error: Some(VerdictError { kind: kind.to_string(), offset: None, line: None, reason: reason.into() }),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_message_not_screened_is_an_error_never_a_pass() {
+        for kind in ["no_index", "stale_index", "internal"] {
+            let v = Verdict::not_screened(kind, "why");
+            assert_eq!(v.verdict, Outcome::Error);
+            assert_eq!(v.index_version, "none");
+            let e = v.error.unwrap();
+            assert_eq!((e.kind.as_str(), e.reason.as_str()), (kind, "why"));
+        }
+    }
+}

@@ -37,6 +37,7 @@
 //! assert_eq!(verdicts[0].hits[0].entity_id.as_deref(), Some("ofac-sdn:12215"));
 //! ```
 
+mod goodguys;
 mod policy;
 mod text;
 
@@ -44,15 +45,22 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use interdict_index::Index;
-use interdict_lists::goodguy::GoodGuyEntry;
 use interdict_matcher::{Alert, Context, MatchConfig, Matcher};
 use interdict_messages::Limits;
+use interdict_model::record::{GoodGuysVersion, ListVersion, ScreenedWith};
 use interdict_model::{
     Hit, HitKind, IdKind, Located, Outcome, Party, Payment, SuppressedHit, Timings, Verdict, VerdictError,
 };
 
+pub use goodguys::GoodGuyList;
 pub use policy::{Place, Policy, DEFAULT_POLICY};
 pub use text::TextNames;
+
+/// SHA-256 of some bytes, lower-case hex.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::Digest;
+    sha2::Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
+}
 
 /// The one error type of this crate.
 #[derive(Debug, thiserror::Error)]
@@ -71,7 +79,7 @@ pub struct ScreenConfig {
     /// belongs to one screener, so to one index version.
     pub name_cache_entries: usize,
     pub policy: Policy,
-    pub good_guys: Vec<GoodGuyEntry>,
+    pub good_guys: GoodGuyList,
     pub limits: Limits,
     /// The day good-guy expiries are checked against, ISO `YYYY-MM-DD`.
     pub today: String,
@@ -83,7 +91,7 @@ impl Default for ScreenConfig {
             matcher: MatchConfig::default(),
             name_cache_entries: 100_000,
             policy: Policy::default_policy(),
-            good_guys: Vec::new(),
+            good_guys: GoodGuyList::empty(),
             limits: Limits::default(),
             today: today(),
         }
@@ -115,7 +123,9 @@ pub struct Screener {
     index: Arc<Index>,
     version: String,
     config: ScreenConfig,
-    text: TextNames,
+    /// Derived from the index only: shared by the screeners of one index.
+    text: Arc<TextNames>,
+    screened_with: ScreenedWith,
     /// Alerts per (name, birth year, country): payment traffic repeats its
     /// counterparties, and a name screened once is not screened again for this index.
     name_cache: dashmap::DashMap<NameKey, Arc<Vec<Alert>>>,
@@ -123,6 +133,14 @@ pub struct Screener {
 
 /// A name as screened: the text, the birth year and the country it was screened with.
 type NameKey = (String, Option<u16>, Option<String>);
+
+/// One message of an input, screened: its verdict, and the payment when it could be
+/// parsed.
+#[derive(Debug, Clone)]
+pub struct Screened {
+    pub verdict: Verdict,
+    pub payment: Option<Payment>,
+}
 
 /// A hit before good-guy filtering, with the party it came from.
 struct Candidate {
@@ -134,9 +152,50 @@ struct Candidate {
 impl Screener {
     /// Prepares screening against `index`: builds the free-text automaton over its names.
     pub fn new(index: Arc<Index>, config: ScreenConfig) -> Result<Screener, Error> {
-        let text = TextNames::build(&index)?;
+        let text = Arc::new(TextNames::build(&index)?);
+        Ok(Screener::assemble(index, text, config))
+    }
+
+    /// A screener of the same index with another configuration (a new policy, good-guy
+    /// list or threshold): the tables derived from the index are shared, not rebuilt.
+    pub fn reconfigured(&self, config: ScreenConfig) -> Screener {
+        Screener::assemble(self.index.clone(), self.text.clone(), config)
+    }
+
+    fn assemble(index: Arc<Index>, text: Arc<TextNames>, config: ScreenConfig) -> Screener {
         let version = index.version();
-        Ok(Screener { index, version, config, text, name_cache: dashmap::DashMap::new() })
+        let metadata = index.metadata();
+        let screened_with = ScreenedWith {
+            index_version: version.clone(),
+            index_built: metadata.build_time.clone(),
+            lists: metadata
+                .sources
+                .iter()
+                .map(|s| ListVersion {
+                    kind: s.kind.clone(),
+                    lists: s.by_list.keys().cloned().collect(),
+                    published: s.published.clone(),
+                    entities: s.entities,
+                })
+                .collect(),
+            policy_sha256: config.policy.sha256().to_string(),
+            good_guys: GoodGuysVersion {
+                sha256: config.good_guys.sha256().to_string(),
+                entries: config.good_guys.entries().len() as u64,
+            },
+            threshold: config.matcher.threshold,
+            engine: concat!("interdict ", env!("CARGO_PKG_VERSION")).to_string(),
+        };
+        Screener { index, version, config, text, screened_with, name_cache: dashmap::DashMap::new() }
+    }
+
+    /// What every verdict of this screener was screened against.
+    pub fn screened_with(&self) -> &ScreenedWith {
+        &self.screened_with
+    }
+
+    pub fn config(&self) -> &ScreenConfig {
+        &self.config
     }
 
     pub fn index(&self) -> &Arc<Index> {
@@ -150,6 +209,11 @@ impl Screener {
     /// Parses every message in `bytes` (any supported format) and screens it: one verdict
     /// per message, in order. A message that cannot be parsed gets an `error` verdict.
     pub fn screen_bytes(&self, bytes: &[u8]) -> Vec<Verdict> {
+        self.screen_input(bytes).into_iter().map(|s| s.verdict).collect()
+    }
+
+    /// [`Screener::screen_bytes`], keeping each parsed payment with its verdict.
+    pub fn screen_input(&self, bytes: &[u8]) -> Vec<Screened> {
         let started = Instant::now();
         let mut results = interdict_messages::parse(bytes, &self.config.limits);
         if results.is_empty() {
@@ -166,11 +230,11 @@ impl Screener {
             .into_iter()
             .map(|r| match r {
                 Ok(payment) => {
-                    let mut v = self.screen(&payment);
-                    v.timings.parse_us = parse_us;
-                    v
+                    let mut verdict = self.screen(&payment);
+                    verdict.timings.parse_us = parse_us;
+                    Screened { verdict, payment: Some(payment) }
                 }
-                Err(e) => self.error_verdict(&e, parse_us),
+                Err(e) => Screened { verdict: self.error_verdict(&e, parse_us), payment: None },
             })
             .collect()
     }
@@ -421,7 +485,7 @@ impl Screener {
         let mut hits = Vec::new();
         let mut suppressed = Vec::new();
         for c in candidates {
-            let entry = self.config.good_guys.iter().find(|g| {
+            let entry = self.config.good_guys.entries().iter().find(|g| {
                 g.is_active_on(&self.config.today)
                     && c.hit.entity_id.as_deref() == Some(g.entity_id.as_str())
                     && (same_name(g.party_name.as_deref(), c.party_name.as_deref())

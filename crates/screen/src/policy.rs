@@ -22,7 +22,7 @@ struct PolicyFile {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct CountryRule {
-    code: String,
+    code: toml::Spanned<String>,
     #[serde(default)]
     names: Vec<String>,
     #[serde(default)]
@@ -33,7 +33,7 @@ struct CountryRule {
 #[serde(deny_unknown_fields)]
 struct RegionRule {
     name: String,
-    country: String,
+    country: toml::Spanned<String>,
     #[serde(default)]
     names: Vec<String>,
 }
@@ -55,19 +55,30 @@ pub struct Policy {
     countries: Vec<String>,
     places: Vec<Place>,
     automaton: AhoCorasick,
+    /// SHA-256 of the text it was read from, in hex: what a decision names.
+    sha256: String,
+}
+
+/// An ISO 3166 alpha-2 code, upper case, or why not (with the line of the value).
+fn country_code(text: &str, value: &toml::Spanned<String>) -> Result<String, Error> {
+    let code = value.get_ref().trim().to_ascii_uppercase();
+    if code.len() == 2 && interdict_model::countries::is_code(&code) {
+        return Ok(code);
+    }
+    let line = text[..value.span().start.min(text.len())].matches('\n').count() + 1;
+    Err(Error::Policy(format!("line {line}: {:?} is not an ISO 3166 alpha-2 country code", value.get_ref())))
 }
 
 impl Policy {
-    /// Reads a policy in the TOML format of `data/embargo.toml`.
+    /// Reads a policy in the TOML format of `data/embargo.toml`. Errors name the line.
     pub fn from_toml(text: &str) -> Result<Policy, Error> {
-        let file: PolicyFile = toml::from_str(text).map_err(|e| Error::Policy(e.to_string()))?;
+        // toml's message names the line and column, and quotes the line.
+        let file: PolicyFile =
+            toml::from_str(text).map_err(|e| Error::Policy(e.to_string().trim_end().replace('\n', " ")))?;
         let mut countries = Vec::new();
         let mut places = Vec::new();
         for c in &file.country {
-            let code = c.code.trim().to_ascii_uppercase();
-            if code.len() != 2 || !interdict_model::countries::is_code(&code) {
-                return Err(Error::Policy(format!("{:?} is not an ISO 3166 alpha-2 country code", c.code)));
-            }
+            let code = country_code(text, &c.code)?;
             countries.push(code.clone());
             for n in &c.names {
                 places.push(Place { jurisdiction: code.clone(), name: n.clone(), what: "country" });
@@ -77,18 +88,20 @@ impl Policy {
             }
         }
         for r in &file.region {
+            let country = country_code(text, &r.country)?;
             for n in std::iter::once(&r.name).chain(&r.names) {
-                places.push(Place {
-                    jurisdiction: format!("{} ({})", r.name, r.country),
-                    name: n.clone(),
-                    what: "region",
-                });
+                places.push(Place { jurisdiction: format!("{} ({country})", r.name), name: n.clone(), what: "region" });
             }
         }
         let patterns: Vec<String> =
             places.iter().map(|p| format!(" {} ", interdict_text::normalize(&p.name))).collect();
         let automaton = AhoCorasick::new(&patterns).map_err(|e| Error::Policy(e.to_string()))?;
-        Ok(Policy { countries, places, automaton })
+        Ok(Policy { countries, places, automaton, sha256: crate::sha256_hex(text.as_bytes()) })
+    }
+
+    /// SHA-256 of the policy's text, in hex.
+    pub fn sha256(&self) -> &str {
+        &self.sha256
     }
 
     /// The shipped default policy.
@@ -130,6 +143,8 @@ mod tests {
     #[test]
     fn default_policy_finds_places_as_whole_words() {
         let policy = Policy::default_policy();
+        assert_eq!(policy.sha256(), crate::sha256_hex(DEFAULT_POLICY.as_bytes()));
+        assert_eq!(policy.sha256().len(), 64);
         assert!(policy.is_embargoed("kp") && policy.is_embargoed("IR") && !policy.is_embargoed("GB"));
         let cases: &[(&str, Option<&str>)] = &[
             ("12 LENINA ST, SEVASTOPOL", Some("Crimea (UA)")),
@@ -149,7 +164,11 @@ mod tests {
     #[test]
     fn bad_policies_are_refused() {
         let err = Policy::from_toml("[[country]]\ncode = \"XX\"\n").unwrap_err();
-        assert!(err.to_string().contains("not an ISO 3166"), "{err}");
+        assert!(err.to_string().contains("line 2: \"XX\" is not an ISO 3166"), "{err}");
+        let err = Policy::from_toml("[[region]]\nname = \"R\"\n\ncountry = \"Ukraine\"\n").unwrap_err();
+        assert!(err.to_string().contains("line 4: \"Ukraine\""), "{err}");
+        let err = Policy::from_toml("[[country]]\ncode = KP\n").unwrap_err();
+        assert!(err.to_string().contains("line 2"), "{err}");
         let err = Policy::from_toml("[[country]]\ncode = \"KP\"\nnmes = []\n").unwrap_err();
         assert!(err.to_string().contains("unknown field"), "{err}");
     }

@@ -2,6 +2,7 @@
 
 use super::*;
 use interdict_index::build;
+use interdict_lists::goodguy::GoodGuyEntry;
 use interdict_model::{Alias, AliasKind, Entity, EntityKind, Identifier, Strength};
 
 fn identifier(kind: IdKind, value: &str) -> Identifier {
@@ -200,7 +201,8 @@ fn good_guys_suppress_and_report() {
         ("another party", entry(Some("Someone Else"), None, None), false),
     ];
     for (what, good_guy, suppresses) in cases {
-        let config = ScreenConfig { good_guys: vec![good_guy], ..ScreenConfig::default() };
+        let config =
+            ScreenConfig { good_guys: GoodGuyList::new(vec![good_guy], "f".repeat(64)), ..ScreenConfig::default() };
         let verdict = &screener(config).screen_bytes(&bytes)[0];
         if suppresses {
             assert_eq!(verdict.verdict, Outcome::Pass, "{what}");
@@ -244,4 +246,27 @@ fn the_name_cache_gives_the_same_verdicts() {
         assert_eq!(tiny.screen_bytes(&bytes)[0].hits, plain[0].hits);
         assert!(tiny.screen_bytes(&other)[0].hits.is_empty());
     }
+}
+
+#[test]
+fn every_screener_names_what_it_screens_against() {
+    let base = screener(ScreenConfig::default());
+    let with = base.screened_with().clone();
+    assert_eq!(with.index_version, base.index_version());
+    assert_eq!(with.policy_sha256, Policy::default_policy().sha256());
+    assert_eq!(with.good_guys.entries, 0);
+    assert_eq!(with.good_guys.sha256, crate::sha256_hex(b""), "no list: the hash of nothing");
+    assert_eq!(with.threshold, interdict_matcher::DEFAULT_THRESHOLD);
+    assert!(with.engine.starts_with("interdict "), "{}", with.engine);
+
+    // Reconfigured: the same index, the new settings named.
+    let stricter = ScreenConfig {
+        matcher: interdict_matcher::MatchConfig { threshold: 0.95, ..Default::default() },
+        policy: Policy::from_toml("[[country]]\ncode = \"BY\"\n").unwrap(),
+        ..ScreenConfig::default()
+    };
+    let other = base.reconfigured(stricter);
+    assert_eq!(other.screened_with().index_version, with.index_version);
+    assert_eq!(other.screened_with().threshold, 0.95);
+    assert_ne!(other.screened_with().policy_sha256, with.policy_sha256);
 }

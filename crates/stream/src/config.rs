@@ -9,6 +9,9 @@
 //! review_topic = "payments.review"
 //! dlq_topic = "payments.dlq"
 //! index = "/var/lib/interdict/lists.idx"
+//! policy = "/etc/interdict/embargo.toml"      # default: the shipped policy
+//! good_guys = "/var/lib/interdict/goodguys.csv" # reloaded when it changes
+//! threshold = 0.80
 //! exactly_once = false
 //! max_in_flight = 1024
 //! workers = 0                  # screening threads; 0: one per core
@@ -40,7 +43,7 @@ pub enum ConfigError {
 
 /// Everything `interdict run` needs. Field names are the TOML keys; the environment
 /// variable of a key is `INTERDICT_` and the key in upper case (`INTERDICT_BROKERS`).
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct Config {
     /// Bootstrap brokers, `host:port,host:port`.
@@ -53,6 +56,19 @@ pub struct Config {
     pub dlq_topic: String,
     /// The index file; a new file at this path is picked up by hot reload.
     pub index: PathBuf,
+    /// The embargo policy (TOML, as `interdict screen --policy`); the shipped one if unset.
+    pub policy: Option<PathBuf>,
+    /// Accepted false positives (CSV or JSON, as `interdict screen --good-guys`).
+    pub good_guys: Option<PathBuf>,
+    /// Reload the good-guy list when its file changes (checked every
+    /// `good_guys_check_interval`), besides on SIGHUP.
+    pub watch_good_guys: bool,
+    pub good_guys_check_interval: String,
+    /// Name alert threshold, 0 to 1 (as `interdict screen --threshold`).
+    pub threshold: f64,
+    /// A review record carries the input record's bytes up to this many, then is
+    /// flagged as truncated.
+    pub review_max_original_bytes: usize,
     /// Outputs and consumer offsets in one Kafka transaction per batch.
     pub exactly_once: bool,
     /// Messages screened or waiting for their outputs, at most (backpressure).
@@ -69,7 +85,8 @@ pub struct Config {
     pub transaction_max_wait: String,
     /// The HTTP server for /metrics, /healthz, /readyz and /v1/screen.
     pub http_listen: String,
-    /// A bearer token that guards /v1/screen and the admin endpoints, if set.
+    /// A bearer token that guards `POST /v1/screen`, if set (the other endpoints,
+    /// health, readiness and metrics, are open: keep the server on a private network).
     pub http_token: Option<String>,
     /// Largest HTTP request body accepted, in bytes.
     pub http_max_body: usize,
@@ -94,6 +111,12 @@ impl Default for Config {
             review_topic: "interdict.review".into(),
             dlq_topic: "interdict.dlq".into(),
             index: PathBuf::from("lists.idx"),
+            policy: None,
+            good_guys: None,
+            watch_good_guys: true,
+            good_guys_check_interval: "2s".into(),
+            threshold: interdict_matcher::DEFAULT_THRESHOLD,
+            review_max_original_bytes: 256 * 1024,
             exactly_once: false,
             max_in_flight: 1024,
             workers: 0,
@@ -135,12 +158,18 @@ impl Config {
                 "REVIEW_TOPIC" => self.review_topic = value,
                 "DLQ_TOPIC" => self.dlq_topic = value,
                 "INDEX" => self.index = PathBuf::from(value),
+                "POLICY" => self.policy = Some(PathBuf::from(value)),
+                "GOOD_GUYS" => self.good_guys = Some(PathBuf::from(value)),
+                "WATCH_GOOD_GUYS" => {
+                    self.watch_good_guys = parse_bool(&value).ok_or_else(|| bad("expected true or false"))?
+                }
+                "GOOD_GUYS_CHECK_INTERVAL" => self.good_guys_check_interval = value,
+                "THRESHOLD" => self.threshold = value.parse().map_err(|_| bad("expected a number from 0 to 1"))?,
+                "REVIEW_MAX_ORIGINAL_BYTES" => {
+                    self.review_max_original_bytes = value.parse().map_err(|_| bad("expected a number of bytes"))?
+                }
                 "EXACTLY_ONCE" => {
-                    self.exactly_once = match value.to_ascii_lowercase().as_str() {
-                        "1" | "true" | "yes" => true,
-                        "0" | "false" | "no" => false,
-                        _ => return Err(bad("expected true or false")),
-                    }
+                    self.exactly_once = parse_bool(&value).ok_or_else(|| bad("expected true or false"))?
                 }
                 "MAX_IN_FLIGHT" => self.max_in_flight = value.parse().map_err(|_| bad("expected a number"))?,
                 "WORKERS" => self.workers = value.parse().map_err(|_| bad("expected a number"))?,
@@ -184,6 +213,14 @@ impl Config {
                 return invalid(format!("topic {t:?} is both an input and an output"));
             }
         }
+        if !(0.0..=1.0).contains(&self.threshold) {
+            return invalid(format!("threshold must be between 0 and 1, got {}", self.threshold));
+        }
+        match parse_duration(&self.good_guys_check_interval) {
+            Ok(every) if every.is_zero() => return invalid("good_guys_check_interval must be more than 0".into()),
+            Ok(_) => {}
+            Err(e) => return invalid(format!("good_guys_check_interval: {e}")),
+        }
         if self.max_in_flight == 0 {
             return invalid("max_in_flight must be at least 1".into());
         }
@@ -225,6 +262,11 @@ impl Config {
         parse_duration(&self.transaction_max_wait).unwrap_or(Duration::from_millis(20))
     }
 
+    /// How often the good-guy file is checked for changes.
+    pub fn good_guys_check_interval(&self) -> Duration {
+        parse_duration(&self.good_guys_check_interval).unwrap_or(Duration::from_secs(2))
+    }
+
     /// How long a stop may take.
     pub fn shutdown_timeout(&self) -> Duration {
         parse_duration(&self.shutdown_timeout).unwrap_or(Duration::from_secs(25))
@@ -233,6 +275,14 @@ impl Config {
     /// The maximum index age, if set.
     pub fn max_index_age(&self) -> Option<Duration> {
         self.max_index_age.as_deref().and_then(|a| parse_duration(a).ok())
+    }
+}
+
+fn parse_bool(value: &str) -> Option<bool> {
+    match value.to_ascii_lowercase().as_str() {
+        "1" | "true" | "yes" => Some(true),
+        "0" | "false" | "no" => Some(false),
+        _ => None,
     }
 }
 
@@ -276,6 +326,10 @@ mod tests {
                 ("INTERDICT_INPUT_TOPICS".to_string(), "x, y".to_string()),
                 ("INTERDICT_EXACTLY_ONCE".to_string(), "true".to_string()),
                 ("INTERDICT_KAFKA_SASL_USERNAME".to_string(), "svc".to_string()),
+                ("INTERDICT_POLICY".to_string(), "/etc/interdict/embargo.toml".to_string()),
+                ("INTERDICT_GOOD_GUYS".to_string(), "/var/lib/interdict/goodguys.csv".to_string()),
+                ("INTERDICT_THRESHOLD".to_string(), "0.9".to_string()),
+                ("INTERDICT_WATCH_GOOD_GUYS".to_string(), "no".to_string()),
                 ("PATH".to_string(), "/bin".to_string()),
             ])
             .unwrap();
@@ -285,6 +339,9 @@ mod tests {
         assert_eq!(config.kafka["security.protocol"], "SASL_SSL");
         assert_eq!(config.kafka["sasl.username"], "svc");
         assert_eq!(config.max_index_age(), Some(Duration::from_secs(36 * 3600)));
+        assert_eq!(config.policy.as_deref(), Some(std::path::Path::new("/etc/interdict/embargo.toml")));
+        assert_eq!(config.good_guys.as_deref(), Some(std::path::Path::new("/var/lib/interdict/goodguys.csv")));
+        assert_eq!((config.threshold, config.watch_good_guys), (0.9, false));
         config.validate().unwrap();
     }
 
@@ -297,6 +354,8 @@ mod tests {
             ("input_topics = [\"a\"]\nmax_in_flight = 0", "at least 1"),
             ("input_topics = [\"a\"]\nmax_index_age = \"36 hours\"", "unknown unit"),
             ("input_topics = [\"a\"]\nshutdown_timeout = \"0s\"", "more than 0"),
+            ("input_topics = [\"a\"]\nthreshold = 1.5", "between 0 and 1"),
+            ("input_topics = [\"a\"]\ngood_guys_check_interval = \"0s\"", "more than 0"),
             ("input_topics = [\"a\"]\nshutdown_timeout = \"soon\"", "shutdown_timeout"),
         ];
         for (text, reason) in cases {

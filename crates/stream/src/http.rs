@@ -8,8 +8,11 @@
 //! - `/metrics`: Prometheus text (see [`crate::telemetry`]).
 //! - `POST /v1/screen`: a payment message in any supported format (ISO 20022, SWIFT MT,
 //!   JSON) in the body; the verdicts as a JSON array, one per message, exactly as
-//!   `interdict screen --json` writes them. Guarded by a bearer token when one is
-//!   configured; bodies over the configured size are refused (413).
+//!   `interdict screen --json` writes them, screened with the same screener (index,
+//!   policy, good-guy list, threshold) as the Kafka path. Without a usable index (none,
+//!   or one older than the maximum age) it answers 503 with the reason, never a
+//!   verdict. Guarded by a bearer token when one is configured; bodies over the
+//!   configured size are refused (413).
 //!
 //! It listens on loopback unless configured otherwise.
 
@@ -33,7 +36,7 @@ use crate::telemetry::MessageScreened;
 pub struct AppState {
     /// The screener of the index in use; `None` until a valid index is loaded.
     pub screener: ArcSwapOption<Screener>,
-    /// Bearer token for `/v1/screen`, if set.
+    /// Bearer token for `POST /v1/screen`, if set.
     pub token: Option<String>,
     /// An index built longer ago than this is not ready.
     pub max_index_age: Option<Duration>,
@@ -115,9 +118,14 @@ async fn screen(State(state): State<Arc<AppState>>, headers: HeaderMap, body: By
             return (StatusCode::UNAUTHORIZED, "a bearer token is required\n").into_response();
         }
     }
-    let Some(screener) = state.screener.load_full() else {
-        // Fail closed: without an index nothing is screened, so nothing passes.
-        return (StatusCode::SERVICE_UNAVAILABLE, "no valid index loaded: nothing can pass\n").into_response();
+    // Fail closed, as the Kafka path: without a usable index (none, or one older than
+    // the maximum age) nothing is screened, so nothing passes.
+    let screener = match crate::service::usable_screener(&state) {
+        Ok(screener) => screener,
+        Err(refusal) => {
+            let reason = refusal.error.map(|e| e.reason).unwrap_or_default();
+            return (StatusCode::SERVICE_UNAVAILABLE, format!("{reason}\n")).into_response();
+        }
     };
     let started = Instant::now();
     let verdicts = screener.screen_bytes(&body);
@@ -219,6 +227,16 @@ mod tests {
         assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE);
         let (status, _) = call(empty, Request::get("/healthz").body(Body::empty()).unwrap()).await;
         assert_eq!(status, StatusCode::OK);
+    }
+
+    #[tokio::test]
+    async fn the_api_refuses_to_screen_with_a_stale_index() {
+        let stale = router(state(None, true, Some(Duration::from_secs(0))), 4096);
+        tokio::time::sleep(Duration::from_millis(1100)).await;
+        let (status, body) = call(stale, post(PAYMENT, None)).await;
+        assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE, "{body}");
+        assert!(body.contains("older than the maximum age"), "{body}");
+        assert!(!body.contains("\"verdict\""), "no verdict at all: {body}");
     }
 
     #[tokio::test]

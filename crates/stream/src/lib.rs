@@ -27,6 +27,7 @@ pub mod consumer;
 pub mod http;
 mod offsets;
 pub mod records;
+pub mod screening;
 pub mod service;
 pub mod shutdown;
 pub mod telemetry;

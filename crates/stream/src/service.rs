@@ -26,7 +26,9 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use interdict_model::{Outcome, Timings, Verdict, VerdictError};
+use interdict_model::record::{InputRef, ScreenedWith};
+use interdict_model::{Outcome, Verdict};
+use interdict_screen::{Screened, Screener};
 use rdkafka::config::ClientConfig;
 use rdkafka::consumer::{BaseConsumer, CommitMode, Consumer, ConsumerContext, StreamConsumer};
 use rdkafka::error::KafkaError;
@@ -40,7 +42,7 @@ use tokio::sync::mpsc;
 
 use crate::consumer::{Member, Membership, Protocol};
 use crate::http::AppState;
-use crate::records::{self, Destination, InputRef};
+use crate::records::{self, Destination, Input};
 use crate::shutdown::{StopDeadline, StopProgress, StopTimeout};
 use crate::telemetry::MessageScreened;
 use crate::{Config, OffsetTracker};
@@ -61,7 +63,11 @@ pub enum ServiceError {
 /// What a run did, for logs and tests.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct RunStats {
+    /// Input records read and decided.
     pub messages: u64,
+    /// Decisions written: one per message of each input record.
+    pub decisions: u64,
+    /// Decisions that were holds, and errors.
     pub holds: u64,
     pub errors: u64,
     /// The last offset stored per (topic, partition): the next offset to read.
@@ -70,7 +76,7 @@ pub struct RunStats {
 
 /// One message's outputs, in flight.
 struct Pending {
-    input: InputRef,
+    input: Input,
     deliveries: Vec<DeliveryFuture>,
 }
 
@@ -96,58 +102,81 @@ const CONSUMER_DEFAULTS: [(&str, &str); 3] =
     [("fetch.wait.max.ms", "10"), ("statistics.interval.ms", "5000"), ("auto.commit.interval.ms", "1000")];
 const PRODUCER_DEFAULTS: [(&str, &str); 1] = [("linger.ms", "1")];
 
-/// One verdict for one input message: a message holding several payments (an MT
-/// file) is held if any is held, an error if any is an error, with all hits.
-pub fn combine(mut verdicts: Vec<Verdict>) -> Verdict {
-    if verdicts.len() == 1 {
-        return verdicts.remove(0);
-    }
-    let mut first = verdicts.remove(0);
-    for v in verdicts {
-        first.verdict = match (first.verdict, v.verdict) {
-            (Outcome::Error, _) | (_, Outcome::Error) => Outcome::Error,
-            (Outcome::Hold, _) | (_, Outcome::Hold) => Outcome::Hold,
-            _ => Outcome::Pass,
-        };
-        first.hits.extend(v.hits);
-        first.suppressed.extend(v.suppressed);
-        first.error = first.error.or(v.error);
-        first.timings.parse_us += v.timings.parse_us;
-        first.timings.screen_us += v.timings.screen_us;
-    }
-    first
-}
-
 /// The screener to use, unless none is loaded or it is older than the maximum age:
-/// then the reason, and the message is not screened (fail closed).
-pub fn usable_screener(state: &AppState) -> Result<Arc<interdict_screen::Screener>, String> {
+/// then the verdict to give instead (fail closed: an error, never a pass).
+pub fn usable_screener(state: &AppState) -> Result<Arc<Screener>, Box<Verdict>> {
     let Some(screener) = state.screener.load_full() else {
-        return Err("no valid index is loaded: the message was not screened (fail closed)".into());
+        return Err(Box::new(Verdict::not_screened(
+            "no_index",
+            "no valid index is loaded: the message was not screened (fail closed)",
+        )));
     };
     if let (Some(max), Some(age)) = (state.max_index_age, crate::http::index_age(&screener)) {
         if age > max {
-            return Err(format!(
-                "index {} is older than the maximum age of {} s: the message was not screened (fail closed)",
-                screener.index_version(),
-                max.as_secs()
-            ));
+            return Err(Box::new(Verdict::not_screened(
+                "stale_index",
+                format!(
+                    "index {} is older than the maximum age of {} s: the message was not screened (fail closed)",
+                    screener.index_version(),
+                    max.as_secs()
+                ),
+            )));
         }
     }
     Ok(screener)
 }
 
-/// The verdict when no usable index is loaded: never a pass.
-pub(crate) fn no_index_verdict(reason: String) -> Verdict {
-    Verdict {
-        message_id: None,
-        format: None,
-        verdict: Outcome::Error,
-        index_version: "none".into(),
-        timings: Timings::default(),
-        hits: Vec::new(),
-        suppressed: Vec::new(),
-        error: Some(VerdictError { kind: "no_index".into(), offset: None, line: None, reason }),
+/// Screens one input record with the screener in use: each message's verdict and
+/// payment, and the screener (for what it was screened with), or the fail-closed
+/// verdict when there is no usable screener.
+pub(crate) fn screen_record(state: &AppState, payload: &[u8]) -> (Vec<Screened>, Option<Arc<Screener>>) {
+    match usable_screener(state) {
+        Ok(screener) => (screener.screen_input(payload), Some(screener)),
+        Err(verdict) => (vec![Screened { verdict: *verdict, payment: None }], None),
     }
+}
+
+/// An input record as read from Kafka: where, key, headers, when.
+pub(crate) fn read_input<M: Message>(message: &M, raw: *mut rdkafka::bindings::rd_kafka_message_t) -> Input {
+    Input {
+        at: InputRef { topic: message.topic().to_string(), partition: message.partition(), offset: message.offset() },
+        key: message.key().map(<[u8]>::to_vec),
+        headers: input_headers(raw),
+        read_at: Instant::now(),
+    }
+}
+
+/// The headers of a consumed record, read through librdkafka's C API: rust-rdkafka's
+/// reader panics on a header name that is not UTF-8, and a hostile producer must not be
+/// able to stop screening with one. Values are copied byte for byte; a name that is not
+/// UTF-8 (the protocol says names are strings) is kept with U+FFFD for the bad bytes.
+fn input_headers(raw: *mut rdkafka::bindings::rd_kafka_message_t) -> Vec<(String, Option<Vec<u8>>)> {
+    use rdkafka::bindings as rd;
+    let mut out = Vec::new();
+    let mut headers: *mut rd::rd_kafka_headers_t = std::ptr::null_mut();
+    // SAFETY: `raw` is the message the consumer just returned, alive for this call;
+    // librdkafka returns a pointer into it (not to be freed) or an error.
+    let found = unsafe { rd::rd_kafka_message_headers(raw, &mut headers) };
+    if found != rd::rd_kafka_resp_err_t::RD_KAFKA_RESP_ERR_NO_ERROR || headers.is_null() {
+        return out;
+    }
+    // SAFETY: `headers` belongs to the live message; each name is a NUL-terminated
+    // string and each value `size` bytes (or null), both owned by the message.
+    unsafe {
+        for index in 0..rd::rd_kafka_header_cnt(headers) {
+            let mut name: *const std::os::raw::c_char = std::ptr::null();
+            let mut value: *const std::os::raw::c_void = std::ptr::null();
+            let mut size = 0usize;
+            let got = rd::rd_kafka_header_get_all(headers, index, &mut name, &mut value, &mut size);
+            if got != rd::rd_kafka_resp_err_t::RD_KAFKA_RESP_ERR_NO_ERROR || name.is_null() {
+                continue;
+            }
+            let name = String::from_utf8_lossy(std::ffi::CStr::from_ptr(name).to_bytes()).into_owned();
+            let value = (!value.is_null()).then(|| std::slice::from_raw_parts(value.cast::<u8>(), size).to_vec());
+            out.push((name, value));
+        }
+    }
+    out
 }
 
 /// The consumer's context: exports consumer lag from librdkafka's statistics, and
@@ -257,9 +286,12 @@ const DRAIN_TIMEOUT: Duration = Duration::from_secs(20);
 /// Messages read together and handed to one screening worker; the verdicts come back
 /// in the same order.
 struct Screening {
-    batch: Vec<(InputRef, Vec<u8>)>,
-    result: tokio::task::JoinHandle<Vec<(Verdict, Duration)>>,
+    batch: Vec<(Input, Vec<u8>)>,
+    result: tokio::task::JoinHandle<Vec<Screening1>>,
 }
+
+/// One input record screened: its messages, and the screener used (none: fail closed).
+pub(crate) type Screening1 = (Vec<Screened>, Option<Arc<Screener>>);
 
 /// At most this many already-fetched messages go to one worker at once.
 const MAX_BATCH: usize = 64;
@@ -329,7 +361,7 @@ pub async fn run_reporting(
                         Err(_) => return Err(ServiceError::Delivery("the producer dropped the message".into())),
                     }
                 }
-                let input = &pending.input;
+                let input = &pending.input.at;
                 // Completing and storing under one lock: a rebalance that sees the
                 // partition drained also sees its offset stored.
                 let mut tracker = tracker.lock().expect("tracker lock");
@@ -364,15 +396,14 @@ pub async fn run_reporting(
         tokio::spawn(async move {
             let mut stats = RunStats::default();
             'batches: while let Some(Screening { batch, result }) = screened_rx.recv().await {
-                let verdicts = result.await.unwrap_or_else(|e| {
-                    let failed = internal_error_verdict(&e);
-                    batch.iter().map(|_| (failed.clone(), Duration::ZERO)).collect()
+                let results = result.await.unwrap_or_else(|e| {
+                    let failed = Screened { verdict: internal_error_verdict(&e), payment: None };
+                    batch.iter().map(|_| (vec![failed.clone()], None)).collect()
                 });
-                for ((input, payload), (verdict, latency)) in batch.into_iter().zip(verdicts) {
-                    MessageScreened { verdict: &verdict, source: "kafka", latency_seconds: latency.as_secs_f64() }
-                        .emit();
-                    stats.count(&verdict);
-                    let deliveries = produce_outputs(&producer, &config, &input, &payload, &verdict, latency).await;
+                for ((input, payload), (screened, screener)) in batch.into_iter().zip(results) {
+                    stats.count(&screened, "kafka");
+                    let with = screener.as_ref().map(|s| s.screened_with());
+                    let deliveries = produce_outputs(&producer, &config, &input, &payload, &screened, with).await;
                     if ack_tx.send(Pending { input, deliveries }).await.is_err() {
                         // The acknowledgement stage stopped: its error is returned by `run`.
                         break 'batches;
@@ -389,7 +420,7 @@ pub async fn run_reporting(
     while !stopping {
         // Wait for one message, then take what is already fetched, up to a batch: one
         // hand-off to a worker per batch instead of per message, and no waiting added.
-        let mut batch: Vec<(InputRef, Vec<u8>)> = Vec::new();
+        let mut batch: Vec<(Input, Vec<u8>)> = Vec::new();
         while batch.len() < MAX_BATCH {
             let message = if batch.is_empty() {
                 tokio::select! {
@@ -413,12 +444,7 @@ pub async fn run_reporting(
                     break;
                 }
             };
-            let input = InputRef {
-                topic: message.topic().to_string(),
-                partition: message.partition(),
-                offset: message.offset(),
-                key: message.key().map(<[u8]>::to_vec),
-            };
+            let input = read_input(&message, message.ptr());
             batch.push((input, message.payload().unwrap_or(&[]).to_vec()));
         }
         if batch.is_empty() {
@@ -427,7 +453,7 @@ pub async fn run_reporting(
         {
             let mut tracker = tracker.lock().expect("tracker lock");
             for (input, _) in &batch {
-                tracker.begin(&input.topic, input.partition, input.offset);
+                tracker.begin(&input.at.topic, input.at.partition, input.at.offset);
             }
         }
         let permit = workers.clone().acquire_owned().await.expect("the worker semaphore is never closed");
@@ -436,17 +462,7 @@ pub async fn run_reporting(
             let state = state.clone();
             tokio::task::spawn_blocking(move || {
                 let _permit = permit;
-                payloads
-                    .iter()
-                    .map(|payload| {
-                        let started = Instant::now();
-                        let verdict = match usable_screener(&state) {
-                            Ok(screener) => combine(screener.screen_bytes(payload)),
-                            Err(reason) => no_index_verdict(reason),
-                        };
-                        (verdict, started.elapsed())
-                    })
-                    .collect()
+                payloads.iter().map(|payload| screen_record(&state, payload)).collect()
             })
         };
         if screened_tx.send(Screening { batch, result }).await.is_err() {
@@ -530,21 +546,34 @@ pub(crate) async fn close_within<C: Member + 'static>(
 }
 
 impl RunStats {
-    pub(crate) fn count(&mut self, verdict: &Verdict) {
+    /// Counts one input record's decisions, and emits their telemetry.
+    pub(crate) fn count(&mut self, screened: &[Screened], source: &'static str) {
         self.messages += 1;
-        match verdict.verdict {
-            Outcome::Hold => self.holds += 1,
-            Outcome::Error => self.errors += 1,
-            Outcome::Pass => {}
+        for message in screened {
+            let verdict = &message.verdict;
+            let seconds = (verdict.timings.parse_us + verdict.timings.screen_us) / 1e6;
+            MessageScreened { verdict, source, latency_seconds: seconds }.emit();
+            self.decisions += 1;
+            match verdict.verdict {
+                Outcome::Hold => self.holds += 1,
+                Outcome::Error => self.errors += 1,
+                Outcome::Pass => {}
+            }
         }
+    }
+
+    pub(crate) fn add(&mut self, other: RunStats) {
+        self.messages += other.messages;
+        self.decisions += other.decisions;
+        self.holds += other.holds;
+        self.errors += other.errors;
+        self.stored.extend(other.stored);
     }
 }
 
 /// The verdict when screening itself failed (a bug): never a pass.
 pub(crate) fn internal_error_verdict(e: &tokio::task::JoinError) -> Verdict {
-    let mut v = no_index_verdict(format!("screening failed: {e}"));
-    v.error.as_mut().expect("set above").kind = "internal".into();
-    v
+    Verdict::not_screened("internal", format!("screening failed: {e}"))
 }
 
 /// Hands a message's output records to the producer, in order; a full producer queue
@@ -552,13 +581,13 @@ pub(crate) fn internal_error_verdict(e: &tokio::task::JoinError) -> Verdict {
 pub(crate) async fn produce_outputs(
     producer: &FutureProducer,
     config: &Config,
-    input: &InputRef,
+    input: &Input,
     payload: &[u8],
-    verdict: &Verdict,
-    latency: Duration,
+    screened: &[Screened],
+    screened_with: Option<&ScreenedWith>,
 ) -> Vec<DeliveryFuture> {
     let mut deliveries = Vec::new();
-    for out in records::outputs(input, payload, verdict, latency.as_secs_f64() * 1e6) {
+    for out in records::outputs(input, payload, screened, screened_with, config.review_max_original_bytes) {
         let topic = match out.destination {
             Destination::Decisions => &config.decisions_topic,
             Destination::Review => &config.review_topic,
@@ -566,7 +595,7 @@ pub(crate) async fn produce_outputs(
         };
         let mut headers = OwnedHeaders::new();
         for (name, value) in &out.headers {
-            headers = headers.insert(Header { key: name, value: Some(value) });
+            headers = headers.insert(Header { key: name, value: value.as_deref() });
         }
         let mut record = FutureRecord::to(topic).payload(&out.payload).headers(headers);
         if let Some(key) = &out.key {
@@ -590,7 +619,7 @@ pub(crate) async fn produce_outputs(
 mod tests {
     use super::*;
     use interdict_index::{build, Index};
-    use interdict_screen::{ScreenConfig, Screener};
+    use interdict_screen::ScreenConfig;
 
     fn state(build_time: Option<&str>, max_age: Option<Duration>) -> AppState {
         let screener = build_time.map(|t| {
@@ -605,29 +634,36 @@ mod tests {
         let now = humantime::format_rfc3339_seconds(std::time::SystemTime::now()).to_string();
         let day = Some(Duration::from_secs(86_400));
         let cases = [
-            ("no index", state(None, day), Some("no valid index")),
+            ("no index", state(None, day), Some(("no_index", "no valid index"))),
             ("fresh", state(Some(&now), day), None),
-            ("stale", state(Some("2020-01-01T00:00:00Z"), day), Some("older than the maximum age")),
+            ("stale", state(Some("2020-01-01T00:00:00Z"), day), Some(("stale_index", "older than the maximum age"))),
             ("no maximum", state(Some("2020-01-01T00:00:00Z"), None), None),
         ];
         for (what, state, refusal) in cases {
             match (usable_screener(&state), refusal) {
                 (Ok(_), None) => {}
-                (Err(reason), Some(expected)) => assert!(reason.contains(expected), "{what}: {reason}"),
+                (Err(verdict), Some((kind, reason))) => {
+                    assert_eq!(verdict.verdict, Outcome::Error, "{what}");
+                    let error = verdict.error.unwrap();
+                    assert_eq!(error.kind, kind, "{what}");
+                    assert!(error.reason.contains(reason), "{what}: {}", error.reason);
+                }
                 (got, _) => panic!("{what}: {:?}", got.map(|s| s.index_version().to_string())),
             }
+            // The record-level screening follows the same rule.
+            let (screened, screener) = screen_record(&state, b"{}");
+            assert_eq!(screener.is_none(), refusal.is_some(), "{what}");
+            assert_eq!(screened.len(), 1, "{what}");
         }
-        let v = no_index_verdict("why".into());
-        assert_eq!((v.verdict, v.error.unwrap().kind.as_str()), (Outcome::Error, "no_index"));
     }
 
     #[test]
-    fn several_payments_in_one_message_make_one_verdict() {
-        let base = no_index_verdict("x".into());
-        let pass = Verdict { verdict: Outcome::Pass, error: None, ..base.clone() };
-        let hold = Verdict { verdict: Outcome::Hold, error: None, ..base.clone() };
-        assert_eq!(combine(vec![pass.clone()]).verdict, Outcome::Pass);
-        assert_eq!(combine(vec![pass.clone(), hold.clone()]).verdict, Outcome::Hold);
-        assert_eq!(combine(vec![hold, base, pass]).verdict, Outcome::Error);
+    fn several_messages_in_one_record_are_counted_one_decision_each() {
+        let verdict =
+            |o: Outcome| Screened { verdict: Verdict { verdict: o, ..Verdict::not_screened("x", "y") }, payment: None };
+        let mut stats = RunStats::default();
+        stats.count(&[verdict(Outcome::Hold), verdict(Outcome::Pass), verdict(Outcome::Error)], "kafka");
+        stats.count(&[verdict(Outcome::Pass)], "kafka");
+        assert_eq!((stats.messages, stats.decisions, stats.holds, stats.errors), (2, 4, 1, 1));
     }
 }

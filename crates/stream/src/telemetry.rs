@@ -11,7 +11,7 @@
 //! | `interdict_consumer_lag` | gauge | `topic`, `partition` |
 //! | `interdict_index_info` | gauge: 1 for the index in use, 0 for those it replaced | `version` |
 //! | `interdict_index_age_seconds` | gauge, read at each scrape | |
-//! | `interdict_index_reloads_total` | counter | `result` (`ok`, `refused`) |
+//! | `interdict_index_reloads_total` | counter: loads of the screening set (index, policy, good-guy list) | `result` (`ok`, `refused`), `trigger` (`start`, `signal`, `good_guys_changed`) |
 
 use std::sync::OnceLock;
 
@@ -88,13 +88,15 @@ impl MessageScreened<'_> {
     }
 }
 
-/// The index in use changed (or was loaded at start).
-pub struct IndexLoaded<'a> {
+/// The screening set in use changed (or was loaded at start).
+pub struct ScreenerLoaded<'a> {
     pub version: &'a str,
     pub age_seconds: f64,
+    /// `start`, `signal` or `good_guys_changed`.
+    pub trigger: &'static str,
 }
 
-impl IndexLoaded<'_> {
+impl ScreenerLoaded<'_> {
     pub fn emit(&self) {
         // Only the index in use reads 1; the one it replaced drops to 0.
         static CURRENT: std::sync::Mutex<Option<String>> = std::sync::Mutex::new(None);
@@ -104,15 +106,19 @@ impl IndexLoaded<'_> {
         }
         metrics::gauge!("interdict_index_info", "version" => self.version.to_string()).set(1.0);
         metrics::gauge!("interdict_index_age_seconds").set(self.age_seconds);
-        metrics::counter!("interdict_index_reloads_total", "result" => "ok").increment(1);
+        metrics::counter!("interdict_index_reloads_total", "result" => "ok", "trigger" => self.trigger).increment(1);
     }
 }
 
-/// A new index file was refused; the old one stays.
-pub struct IndexRefused;
+/// A new screening set was refused (a bad index, policy or good-guy file); the old one
+/// stays.
+pub struct ScreenerRefused {
+    pub trigger: &'static str,
+}
 
-impl IndexRefused {
+impl ScreenerRefused {
     pub fn emit(&self) {
-        metrics::counter!("interdict_index_reloads_total", "result" => "refused").increment(1);
+        metrics::counter!("interdict_index_reloads_total", "result" => "refused", "trigger" => self.trigger)
+            .increment(1);
     }
 }

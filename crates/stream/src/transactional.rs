@@ -28,21 +28,21 @@ use rdkafka::{Offset, TopicPartitionList};
 
 use crate::consumer::{Membership, Protocol};
 use crate::http::AppState;
-use crate::records::InputRef;
+use crate::records::Input;
 use crate::service::{
-    client_config, close_within, combine, internal_error_verdict, no_index_verdict, produce_outputs, usable_screener,
-    RunStats, ServiceContext, ServiceError,
+    client_config, close_within, internal_error_verdict, produce_outputs, read_input, screen_record, RunStats,
+    ServiceContext, ServiceError,
 };
 use crate::shutdown::{StopDeadline, StopProgress};
-use crate::telemetry::MessageScreened;
 use crate::Config;
+use interdict_screen::Screened;
 
 /// How long a transaction's commit or abort may take before the service gives up.
 const TRANSACTION_TIMEOUT: Duration = Duration::from_secs(30);
 
 /// One message of a batch.
 struct Read {
-    input: InputRef,
+    input: Input,
     payload: Vec<u8>,
 }
 
@@ -115,12 +115,7 @@ pub async fn run(
             };
             deadline.get_or_insert_with(|| Instant::now() + max_wait);
             batch.push(Read {
-                input: InputRef {
-                    topic: message.topic().to_string(),
-                    partition: message.partition(),
-                    offset: message.offset(),
-                    key: message.key().map(<[u8]>::to_vec),
-                },
+                input: read_input(&message, message.ptr()),
                 payload: message.payload().unwrap_or(&[]).to_vec(),
             });
         }
@@ -167,12 +162,7 @@ async fn write_batch(
         let payload = read.payload.clone();
         screenings.push(tokio::task::spawn_blocking(move || {
             let _permit = permit;
-            let started = Instant::now();
-            let verdict = match usable_screener(&state) {
-                Ok(screener) => combine(screener.screen_bytes(&payload)),
-                Err(reason) => no_index_verdict(reason),
-            };
-            (verdict, started.elapsed())
+            screen_record(&state, &payload)
         }));
     }
     producer.begin_transaction()?;
@@ -180,11 +170,14 @@ async fn write_batch(
     let mut deliveries = Vec::new();
     let mut next_offsets: BTreeMap<(String, i32), i64> = BTreeMap::new();
     for (read, screening) in batch.iter().zip(screenings) {
-        let (verdict, latency) = screening.await.unwrap_or_else(|e| (internal_error_verdict(&e), Duration::ZERO));
-        MessageScreened { verdict: &verdict, source: "kafka", latency_seconds: latency.as_secs_f64() }.emit();
-        batch_stats.count(&verdict);
-        deliveries.extend(produce_outputs(producer, config, &read.input, &read.payload, &verdict, latency).await);
-        next_offsets.insert((read.input.topic.clone(), read.input.partition), read.input.offset + 1);
+        let (screened, screener) = screening
+            .await
+            .unwrap_or_else(|e| (vec![Screened { verdict: internal_error_verdict(&e), payment: None }], None));
+        batch_stats.count(&screened, "kafka");
+        let with = screener.as_ref().map(|s| s.screened_with());
+        deliveries.extend(produce_outputs(producer, config, &read.input, &read.payload, &screened, with).await);
+        let at = &read.input.at;
+        next_offsets.insert((at.topic.clone(), at.partition), at.offset + 1);
     }
     let result = commit(consumer, producer, deliveries, &next_offsets).await;
     if let Err(e) = &result {
@@ -197,12 +190,8 @@ async fn write_batch(
         }
         return result;
     }
-    stats.messages += batch_stats.messages;
-    stats.holds += batch_stats.holds;
-    stats.errors += batch_stats.errors;
-    for (key, next) in next_offsets {
-        stats.stored.insert(key, next);
-    }
+    batch_stats.stored.extend(next_offsets);
+    stats.add(batch_stats);
     Ok(())
 }
 
@@ -249,8 +238,8 @@ fn is_fatal(e: &ServiceError) -> bool {
 fn rewind(consumer: &StreamConsumer<ServiceContext>, batch: &[Read]) {
     let mut first: BTreeMap<(&str, i32), i64> = BTreeMap::new();
     for read in batch {
-        let key = (read.input.topic.as_str(), read.input.partition);
-        first.entry(key).or_insert(read.input.offset);
+        let key = (read.input.at.topic.as_str(), read.input.at.partition);
+        first.entry(key).or_insert(read.input.at.offset);
     }
     for ((topic, partition), offset) in first {
         if let Err(e) = consumer.seek(topic, partition, Offset::Offset(offset), Timeout::After(Duration::from_secs(10)))

@@ -10,7 +10,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
 use interdict_model::Verdict;
-use interdict_stream::telemetry::{self, IndexLoaded, IndexRefused, MessageScreened, METRIC_NAMES};
+use interdict_stream::telemetry::{self, MessageScreened, ScreenerLoaded, ScreenerRefused, METRIC_NAMES};
 use interdict_stream::Config;
 use serde_json::{json, Value};
 
@@ -294,8 +294,8 @@ fn exported() -> Exposition {
     for source in ["kafka", "http"] {
         MessageScreened { verdict: &verdict, source, latency_seconds: 0.000_07 }.emit();
     }
-    IndexLoaded { version: "idx-0000000000000000", age_seconds: 3600.0 }.emit();
-    IndexRefused.emit();
+    ScreenerLoaded { version: "idx-0000000000000000", age_seconds: 3600.0, trigger: "start" }.emit();
+    ScreenerRefused { trigger: "signal" }.emit();
     parse_exposition(&handle.render())
 }
 

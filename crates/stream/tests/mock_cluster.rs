@@ -20,6 +20,9 @@ use rdkafka::message::Message;
 use rdkafka::mocking::MockCluster;
 use rdkafka::producer::{FutureProducer, FutureRecord};
 
+mod support;
+use support::schemas::Schemas;
+
 /// A record read back: its key and payload.
 type Record = (Option<Vec<u8>>, Vec<u8>);
 
@@ -350,6 +353,106 @@ async fn rebalance_between_two_instances(assignor: &str) {
     close_all(reader, producer, cluster).await;
 }
 
+/// Two MT103 in one record: the first names a listed organisation in field 70.
+const MT_PAIR: &str = "{1:F01BANKGB2LAXXX0000000000}{2:I103BANKUS33XXXXN}{4:\n:20:FIRST-1\n:23B:CRED\n:32A:261128GBP1250,00\n:50K:/GB29NWBK60161331926819\nEMMA DANIELS\nLEEDS\n:59:/GB82WEST12345698765432\nNORTHERN HOMES LTD\n:70:VIA 2ND ACADEMY OF NATURAL SCIENCES\n:71A:SHA\n-}\n{1:F01BANKGB2LAXXX0000000000}{2:I103BANKUS33XXXXN}{4:\n:20:SECOND-2\n:23B:CRED\n:32A:261128GBP90,00\n:50K:/GB29NWBK60161331926819\nEMMA DANIELS\nLEEDS\n:59:/GB82WEST12345698765432\nNORTHERN HOMES LTD\n:70:RENT\n:71A:SHA\n-}\n";
+
+/// What a bank's payment hub puts on its records: W3C trace context, a correlation id,
+/// a binary value, a null value, and a forged interdict header.
+fn hub_headers() -> rdkafka::message::OwnedHeaders {
+    use rdkafka::message::{Header, OwnedHeaders};
+    OwnedHeaders::new()
+        .insert(Header { key: "traceparent", value: Some("00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01") })
+        .insert(Header { key: "x-correlation-id", value: Some("hub-7781") })
+        .insert(Header { key: "x-binary", value: Some(&[0xff_u8, 0x00, 0xc3, 0x28][..]) })
+        .insert(Header::<&str> { key: "x-null", value: None })
+        .insert(Header { key: "interdict-verdict", value: Some("pass") })
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn outputs_keep_the_input_headers_follow_their_schemas_and_decide_each_message() {
+    use interdict_model::record::{DecisionRecord, ReviewRecord};
+    use rdkafka::message::Headers;
+    let schemas = Schemas::load();
+    let (cluster, brokers) = cluster(1);
+    let producer: FutureProducer = ClientConfig::new().set("bootstrap.servers", &brokers).create().unwrap();
+    for (key, payload) in [("k-hold", HOLD), ("k-pair", MT_PAIR), ("k-bad", BAD)] {
+        producer
+            .send(FutureRecord::to("in").key(key).payload(payload).headers(hub_headers()), Duration::from_secs(5))
+            .await
+            .unwrap();
+    }
+    let (stop, service) = spawn_service(config(&brokers));
+    let reader = reader(&brokers);
+    reader.subscribe(&["decisions", "review", "dlq"]).unwrap();
+    // Four decisions (the pair gives two), two reviews, one dead letter.
+    // (topic, headers, payload) of each output record.
+    type HeaderList = Vec<(String, Option<Vec<u8>>)>;
+    let mut records: Vec<(String, HeaderList, Vec<u8>)> = Vec::new();
+    within(Duration::from_secs(60), "seven output records", async {
+        while records.len() < 7 {
+            let Ok(Ok(m)) = tokio::time::timeout(Duration::from_secs(1), reader.recv()).await else { continue };
+            let headers = m
+                .headers()
+                .map(|h| h.iter().map(|h| (h.key.to_string(), h.value.map(<[u8]>::to_vec))).collect())
+                .unwrap_or_default();
+            records.push((m.topic().to_string(), headers, m.payload().unwrap_or(&[]).to_vec()));
+        }
+    })
+    .await;
+    stop.send(()).unwrap();
+    within(STOP, "the service to stop", service).await.unwrap().unwrap();
+
+    let mut decisions = Vec::new();
+    for (topic, headers, payload) in &records {
+        // The hub's headers come first, in order and byte for byte; the forged verdict
+        // is not copied, so each record has exactly one, the service's own.
+        let names: Vec<&str> = headers.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(names[..4], ["traceparent", "x-correlation-id", "x-binary", "x-null"], "{topic}");
+        assert_eq!(headers[0].1.as_deref(), Some(&b"00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01"[..]));
+        assert_eq!(headers[2].1.as_deref(), Some(&[0xff_u8, 0x00, 0xc3, 0x28][..]), "{topic}: bytes untouched");
+        assert_eq!(headers[3].1, None, "{topic}: a null value stays null");
+        let verdicts: Vec<_> = headers.iter().filter(|(n, _)| n == "interdict-verdict").collect();
+        assert_eq!(verdicts.len(), 1, "{topic}: {verdicts:?}");
+        let verdict = match topic.as_str() {
+            "decisions" => {
+                schemas.check_decision(payload);
+                let decision: DecisionRecord = serde_json::from_slice(payload).unwrap();
+                let verdict = serde_json::to_value(decision.verdict).unwrap().as_str().unwrap().to_string();
+                decisions.push(decision);
+                verdict
+            }
+            "review" => {
+                schemas.check_review(payload);
+                let review: ReviewRecord = serde_json::from_slice(payload).unwrap();
+                assert!(!review.original.content.is_empty());
+                assert_eq!(review.screened_with.index_version, review.verdict.index_version);
+                "hold".to_string()
+            }
+            _ => {
+                schemas.check_dead_letter_headers(headers);
+                "error".to_string()
+            }
+        };
+        assert_eq!(verdicts[0].1.as_deref(), Some(verdict.as_bytes()), "{topic}: the service's own verdict");
+    }
+    let topics = |t: &str| records.iter().filter(|(topic, _, _)| topic == t).count();
+    assert_eq!((topics("decisions"), topics("review"), topics("dlq")), (4, 2, 1));
+    // The MT pair: one input record, two decisions, each with its own message id.
+    let mut pair: Vec<_> = decisions.iter().filter(|d| d.key.as_deref() == Some("k-pair")).collect();
+    pair.sort_by_key(|d| d.message_index);
+    let got: Vec<_> =
+        pair.iter().map(|d| (d.message_index, d.messages_in_input, d.message_id.as_deref(), d.verdict)).collect();
+    assert_eq!(
+        got,
+        [
+            (0, 2, Some("FIRST-1"), interdict_model::Outcome::Hold),
+            (1, 2, Some("SECOND-2"), interdict_model::Outcome::Pass)
+        ]
+    );
+    assert_eq!(pair[0].input, pair[1].input, "both name the same input record");
+    close_all(reader, producer, cluster).await;
+}
+
 /// Regression: a member that closes while its group rebalances used to wait forever
 /// inside its final revocation (rust-rdkafka's default handler asks librdkafka for the
 /// rebalance protocol, which a closing consumer may never answer). Each close here
@@ -435,8 +538,8 @@ impl Tally {
         };
         let input = || {
             (
-                header(interdict_stream::records::HEADER_INPUT_PARTITION).unwrap() as i32,
-                header(interdict_stream::records::HEADER_INPUT_OFFSET).unwrap(),
+                header(interdict_model::record::headers::INPUT_PARTITION).unwrap() as i32,
+                header(interdict_model::record::headers::INPUT_OFFSET).unwrap(),
             )
         };
         match m.topic() {

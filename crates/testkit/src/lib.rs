@@ -64,6 +64,44 @@ pub fn wait_output(child: Child, limit: Duration, what: &str) -> Output {
     }
 }
 
+/// A child process that is killed when the guard goes out of scope (a test that fails
+/// half-way must not leave a service running).
+#[derive(Debug)]
+pub struct ChildGuard(Option<Child>);
+
+impl ChildGuard {
+    pub fn new(child: Child) -> ChildGuard {
+        ChildGuard(Some(child))
+    }
+
+    /// The child, no longer guarded (to wait for it with [`wait_output`]).
+    pub fn into_child(mut self) -> Child {
+        self.0.take().expect("the child is present until taken")
+    }
+}
+
+impl std::ops::Deref for ChildGuard {
+    type Target = Child;
+    fn deref(&self) -> &Child {
+        self.0.as_ref().expect("the child is present until taken")
+    }
+}
+
+impl std::ops::DerefMut for ChildGuard {
+    fn deref_mut(&mut self) -> &mut Child {
+        self.0.as_mut().expect("the child is present until taken")
+    }
+}
+
+impl Drop for ChildGuard {
+    fn drop(&mut self) {
+        if let Some(child) = &mut self.0 {
+            let _ = child.kill();
+            let _ = child.wait();
+        }
+    }
+}
+
 /// Runs a command to completion with its output collected, under `limit`.
 pub fn output_within(command: &mut Command, limit: Duration, what: &str) -> Output {
     let child = command
@@ -112,6 +150,17 @@ mod tests {
         assert!(wait_exit(&mut quick, Duration::from_secs(10), "true").success());
         let out = output_within(Command::new("echo").arg("hi"), Duration::from_secs(10), "echo");
         assert_eq!(out.stdout, b"hi\n");
+    }
+
+    #[test]
+    fn a_guarded_child_dies_with_its_guard() {
+        let guard = ChildGuard::new(Command::new("sleep").arg("30").spawn().unwrap());
+        let pid = guard.id();
+        drop(guard);
+        let alive = Command::new("kill").args(["-0", &pid.to_string()]).status().unwrap().success();
+        assert!(!alive, "the child was killed with its guard");
+        let kept = ChildGuard::new(Command::new("true").spawn().unwrap()).into_child();
+        assert!(wait_output(kept, Duration::from_secs(10), "true").status.success());
     }
 
     #[test]

@@ -1,0 +1,3 @@
+//! Helpers shared by the stream crate's integration tests.
+
+pub mod schemas;
