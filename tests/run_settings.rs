@@ -88,15 +88,15 @@ async fn decide(producer: &FutureProducer, reader: &Reader, key: &str, payment: 
     }
 }
 
-/// `GET /metrics` from the service's HTTP server.
-fn metrics(address: &str) -> String {
+/// `GET path` from the service's HTTP server: the status line and body.
+fn get(address: &str, path: &str) -> String {
     use std::io::{Read, Write};
     let mut stream = std::net::TcpStream::connect(address).unwrap();
     stream.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
-    stream.write_all(b"GET /metrics HTTP/1.0\r\nHost: x\r\n\r\n").unwrap();
-    let mut body = String::new();
-    stream.read_to_string(&mut body).expect("the metrics endpoint answers within 10 s");
-    body
+    stream.write_all(format!("GET {path} HTTP/1.0\r\nHost: x\r\n\r\n").as_bytes()).unwrap();
+    let mut response = String::new();
+    stream.read_to_string(&mut response).unwrap_or_else(|e| panic!("GET {path} within 10 s: {e}"));
+    response
 }
 
 fn sha256(path: &Path) -> String {
@@ -162,7 +162,7 @@ async fn run_screens_with_the_banks_settings_and_reloads_them_as_one_set() {
     assert!(log.find("reload refused").unwrap().contains("line 2"), "the refusal names the line");
     let d = decide(&producer, &reader, "b-2", TO_BELARUS).await;
     assert_eq!(d.verdict, Outcome::Hold, "the old policy stays: {d:?}");
-    let text = metrics(&address);
+    let text = get(&address, "/metrics");
     assert!(
         text.lines().any(|l| l.starts_with("interdict_index_reloads_total{")
             && l.contains("result=\"refused\"")
@@ -170,6 +170,9 @@ async fn run_screens_with_the_banks_settings_and_reloads_them_as_one_set() {
             && l.ends_with(" 1")),
         "the refusal is counted:\n{text}"
     );
+    let ready = get(&address, "/readyz");
+    assert!(ready.starts_with("HTTP/1.0 200") || ready.starts_with("HTTP/1.1 200"), "readiness unchanged: {ready}");
+    assert!(ready.contains(&with.index_version), "the same index is in use: {ready}");
 
     // The good-guy file changes (the review service withdrew the entry): picked up
     // without a signal, with the index and the policy in use.
