@@ -103,7 +103,38 @@ impl<'i> Matcher<'i> {
 
     /// Alerts for one name, with what else the caller knows about the party (birth year,
     /// country, identifiers) raising or lowering the scores; see [`Context`].
+    ///
+    /// A disguised name is searched as written and as read once the disguise is undone
+    /// (look-alike letters of other scripts, letters spelled out with dots, a right-to-left
+    /// override; see `interdict_text::readings`); an alert found only through such a
+    /// reading says so in its explanation.
     pub fn search_with(&self, name: &str, context: &Context) -> Vec<Alert> {
+        let mut alerts = self.search_reading(name, context);
+        let readings = interdict_text::readings(name);
+        if readings.alternatives.is_empty() {
+            return alerts;
+        }
+        for reading in &readings.alternatives {
+            for mut alert in self.search_reading(reading, context) {
+                match alerts.iter_mut().find(|a| a.entity == alert.entity) {
+                    Some(found) if found.score >= alert.score => {}
+                    found => {
+                        alert.explanation = format!("read as \"{reading}\": {}", alert.explanation);
+                        match found {
+                            Some(found) => *found = alert,
+                            None => alerts.push(alert),
+                        }
+                    }
+                }
+            }
+        }
+        alerts.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.entity.cmp(&b.entity)));
+        alerts.truncate(self.config.max_alerts);
+        alerts
+    }
+
+    /// Alerts for one reading of a name.
+    fn search_reading(&self, name: &str, context: &Context) -> Vec<Alert> {
         let query = query::Query::analyze(self.index, name);
         if query.tokens.is_empty() {
             return Vec::new();

@@ -48,6 +48,13 @@ const SPLIT_HALF_MAX_POSTINGS: usize = 500;
 const MIN_SPLIT_PAIR_LEN: usize = 4;
 /// Listed names a cut-short query begins that are scored beyond the cap above.
 const MAX_CUT_PREFIX_NAMES: usize = 512;
+/// A listed name written inside a longer one is looked for up to this many words long.
+const MAX_CONTAINED_WORDS: usize = 12;
+/// A contained listed name must hold a word at most this many listed names hold: two
+/// common words inside a long name ("AL NOOR") identify nobody.
+const CONTAINED_RARE_POSTINGS: usize = 50;
+/// Words a name must have besides a listed name it contains.
+const CONTAINED_MIN_EXTRA_WORDS: usize = 2;
 
 /// A listed name that matched the query.
 #[derive(Debug, Clone, PartialEq)]
@@ -219,11 +226,16 @@ pub(crate) fn search(
     }
 
     let mut candidates: Vec<(f32, u32)> = Vec::new();
-    if !query.informative {
-        // Legal forms, honorifics and initials alone identify nobody: only a listed name
-        // written exactly so can match ("CORP" does not match every corporation).
-        candidates.extend(index.names_exactly(&query.text).iter().map(|n| (1.0, n.to_native())));
-    }
+    // A listed name written exactly (after analysis) is always a candidate: legal forms,
+    // honorifics and initials alone identify nobody unless a listed name is written
+    // exactly so ("CORP" does not match every corporation), and a strong listed name
+    // given exactly alerts whatever its length ("SMT-K", "LADY D").
+    let exact: Vec<u32> = index.names_exactly(&query.text).iter().map(|n| n.to_native()).collect();
+    candidates.extend(exact.iter().map(|&n| (1.0, n)));
+    // A strong listed name of two or more words written, word for word, inside a longer
+    // name ("ACME TRADING AS AGENT FOR <listed name>") alerts too.
+    let contained = contained_names(index, query);
+    candidates.extend(contained.iter().map(|&n| (1.0, n)));
     // Query words that may pair with a name without its postings showing it: weightless
     // words, initials, the cut-short last word, a split word (its common halves' postings
     // are skipped above), and a word two adjacent listed words make when written together
@@ -288,8 +300,21 @@ pub(crate) fn search(
     }
 
     let mut best: HashMap<u32, (f32, u32, Vec<Pair>, Vec<String>)> = HashMap::new();
+    let mut seen_candidates: Vec<u32> = Vec::with_capacity(candidates.len());
     for (_, name_id) in candidates {
-        let Some((name_score, pairs)) = score_name(index, query, name_id, &mut scratch.buffers) else { continue };
+        if seen_candidates.contains(&name_id) {
+            continue;
+        }
+        seen_candidates.push(name_id);
+        let scored = score_name(index, query, name_id, &mut scratch.buffers);
+        let strong = NameRole::from(&index.name(name_id).role) != NameRole::WeakAlias;
+        let written_exactly = strong && (exact.contains(&name_id) || contained.contains(&name_id));
+        let (name_score, pairs) = match scored {
+            Some((_, pairs)) if written_exactly => (1.0, pairs),
+            Some(scored) => scored,
+            None if written_exactly => (1.0, Vec::new()),
+            None => continue,
+        };
         if name_score < threshold {
             continue;
         }
@@ -322,6 +347,44 @@ pub(crate) fn search(
     alerts.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.entity.cmp(&b.entity)));
     alerts.truncate(config.max_alerts);
     alerts
+}
+
+/// Strong listed names of two or more words written word for word inside the query,
+/// with at least two more words around them, holding at least one rare word. (A listed
+/// name and one more word is the scoring's case: "SUNG WON HYE" is not "SONG WON".)
+fn contained_names(index: &Index, query: &Query) -> Vec<u32> {
+    let n = query.tokens.len();
+    let mut found = Vec::new();
+    if n < 4 {
+        return found;
+    }
+    let mut window = String::new();
+    for first in 0..n {
+        for last in first + 1..n.min(first + MAX_CONTAINED_WORDS) {
+            if last - first + 1 + CONTAINED_MIN_EXTRA_WORDS > n {
+                continue;
+            }
+            window.clear();
+            for (k, t) in query.tokens[first..=last].iter().enumerate() {
+                if k > 0 {
+                    window.push(' ');
+                }
+                window.push_str(&t.text);
+            }
+            for name in index.names_exactly(&window) {
+                let name = name.to_native();
+                let listed = index.name(name);
+                let rare = listed.tokens.iter().any(|t| {
+                    let t = t.to_native();
+                    !index.is_legal_form(t) && index.names_with_token(t).len() <= CONTAINED_RARE_POSTINGS
+                });
+                if rare && NameRole::from(&listed.role) != NameRole::WeakAlias && !found.contains(&name) {
+                    found.push(name);
+                }
+            }
+        }
+    }
+    found
 }
 
 /// Whether `word` is two listed words written together (`biotech` for `bio tech`).
@@ -589,6 +652,14 @@ fn explain(index: &Index, query: &Query, name_id: u32, pairs: &[Pair], score: f3
         NameRole::OriginalScript => "the original-script name",
     };
     let paired_listed: usize = pairs.iter().map(|p| p.listed().count()).sum();
+    if paired_listed < tokens.len() && name.normalized.as_str() == query.text {
+        return format!("\"{}\" is written exactly as {role} \"{}\"; score {score:.2}", query.text, name.text.as_str());
+    }
+    if tokens.len() < query.tokens.len()
+        && format!(" {} ", query.text).contains(&format!(" {} ", name.normalized.as_str()))
+    {
+        return format!("\"{}\" holds {role} \"{}\" word for word; score {score:.2}", query.text, name.text.as_str());
+    }
     let mut text = format!(
         "\"{}\" matches {role} \"{}\": {}; {}/{} listed words paired",
         query.text,

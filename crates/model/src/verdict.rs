@@ -32,6 +32,9 @@ pub enum HitKind {
     Vessel,
     /// A listed identifier (passport, IMO, registration number...).
     Id,
+    /// A name disguised to slip past screening: letters of two scripts in one word,
+    /// bidirectional control characters. Held on its own, whatever the name matches.
+    Disguise,
 }
 
 /// One reason to hold a payment.

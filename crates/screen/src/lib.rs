@@ -340,13 +340,42 @@ impl Screener {
         // The role's name is only needed for a hit's explanation: most parties have none.
         let role_name = std::cell::OnceCell::new();
         let role = || role_name.get_or_init(|| serde_role(party)).as_str();
+        let mut named: Vec<u32> = Vec::new();
         if let Some(name) = &party.name {
             let country = party.country.as_ref().and_then(|c| interdict_model::countries::code_for(&c.value));
             let context =
                 Context { birth_year: party.birth_year, country: country.map(str::to_string), identifiers: Vec::new() };
             for alert in self.name_alerts(matcher, &name.value, context).iter() {
                 let why = format!("{} name: {}", role(), alert.explanation);
+                named.push(alert.entity);
                 push(out, self.list_hit(HitKind::Name, alert.entity, alert.score, name, t, why));
+            }
+        }
+        // A disguise in the name or the address is a reason to hold on its own.
+        for at in party.name.iter().chain(&party.address_lines) {
+            for signal in interdict_text::readings(&at.value).signals {
+                push(out, disguise_hit(at, t, format!("{} {}: {}", role(), field_word(at, party), signal.explanation)));
+            }
+        }
+        // The party as a whole: a listed name of two or more words anywhere in its name
+        // and address together (the family name in the name field and the given name on
+        // the next line, the whole name in an address line, a listed name inside a longer
+        // one: "ACME TRADING AS AGENT FOR ...").
+        let whole = party_text(party);
+        if !whole.is_empty() {
+            for (entity, name, words) in self.names_in_text(&whole, 2) {
+                if named.contains(&entity) {
+                    continue;
+                }
+                named.push(entity);
+                let why = format!(
+                    "{} name and address together contain the listed name \"{}\" (as \"{}\")",
+                    role(),
+                    self.index.name(name).text.as_str(),
+                    words
+                );
+                let at = Located::new(party.path.clone(), whole.clone());
+                push(out, self.list_hit(HitKind::Name, entity, 1.0, &at, t, why));
             }
         }
         if let Some(country) = &party.country {
@@ -441,19 +470,44 @@ impl Screener {
         alerts
     }
 
+    /// Listed names of at least `min_words` words in a text, as written and as read once
+    /// a disguise is undone: (entity, name id, the words that matched), one per entity.
+    fn names_in_text(&self, text: &str, min_words: usize) -> Vec<(u32, u32, String)> {
+        let mut found: Vec<(u32, u32, String)> = Vec::new();
+        let readings = interdict_text::readings(text);
+        for reading in std::iter::once(text).chain(readings.alternatives.iter().map(String::as_str)) {
+            let analysed: Vec<String> = interdict_text::analyze(reading).into_iter().map(|w| w.text).collect();
+            for f in self.text.find_at_least(&analysed.join(" "), min_words) {
+                let entity = self.index.name(f.name).entity.to_native();
+                if !found.iter().any(|(e, ..)| *e == entity) {
+                    found.push((entity, f.name, f.words));
+                }
+            }
+        }
+        found
+    }
+
     fn screen_text(&self, at: &Located, t: Option<usize>, out: &mut Vec<Candidate>) {
-        let analysed: Vec<String> = interdict_text::analyze(&at.value).into_iter().map(|w| w.text).collect();
-        let joined = analysed.join(" ");
-        for found in self.text.find(&joined) {
-            let name = self.index.name(found.name);
-            let entity = name.entity.to_native();
-            let why = format!("free text contains the listed name \"{}\" (as \"{}\")", name.text.as_str(), found.words);
+        for (entity, name, words) in self.names_in_text(&at.value, 1) {
+            let why = format!(
+                "free text contains the listed name \"{}\" (as \"{}\")",
+                self.index.name(name).text.as_str(),
+                words
+            );
             out.push(Candidate {
                 hit: self.list_hit(HitKind::Text, entity, 1.0, at, t, why),
                 party_name: None,
                 party_account: None,
             });
         }
+        for signal in interdict_text::readings(&at.value).signals {
+            out.push(Candidate {
+                hit: disguise_hit(at, t, format!("free text {}", signal.explanation)),
+                party_name: None,
+                party_account: None,
+            });
+        }
+        let analysed: Vec<String> = interdict_text::analyze(&at.value).into_iter().map(|w| w.text).collect();
         // IMO numbers: "IMO 9187629", or any seven digits after "imo".
         for pair in analysed.windows(2) {
             if pair[0] == "imo" && pair[1].len() == 7 && pair[1].bytes().all(|b| b.is_ascii_digit()) {
@@ -512,6 +566,50 @@ impl Screener {
         }
         (hits, suppressed)
     }
+}
+
+/// A hit for a disguised name or text: no listed entity, the reason in words.
+fn disguise_hit(at: &Located, transaction: Option<usize>, why: String) -> Hit {
+    Hit {
+        kind: HitKind::Disguise,
+        entity_id: None,
+        listed_name: "disguised name".into(),
+        source: None,
+        programs: Vec::new(),
+        score: 1.0,
+        field_path: at.path.clone(),
+        matched_text: at.value.clone(),
+        transaction,
+        explanation: why,
+    }
+}
+
+/// `name` or `address` for a located value of a party.
+fn field_word(at: &Located, party: &Party) -> &'static str {
+    if party.name.as_ref().is_some_and(|n| std::ptr::eq(n, at)) {
+        "name"
+    } else {
+        "address"
+    }
+}
+
+/// A party's name and address, in the order a reader meets them.
+fn party_text(party: &Party) -> String {
+    let parts = party
+        .name
+        .iter()
+        .chain(&party.address_lines)
+        .chain(&party.street)
+        .chain(&party.town)
+        .chain(&party.country_sub_division);
+    let mut text = String::new();
+    for at in parts {
+        if !text.is_empty() {
+            text.push_str(" ; ");
+        }
+        text.push_str(&at.value);
+    }
+    text
 }
 
 fn same_name(listed: Option<&str>, party: Option<&str>) -> bool {

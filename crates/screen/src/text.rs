@@ -28,6 +28,8 @@ const VESSEL_MARKERS: [&str; 8] = ["mv", "m v", "vessel", "ship", "tanker", "mt"
 struct Pattern {
     name: u32,
     single_word_vessel: bool,
+    /// Words in the listed name.
+    words: usize,
 }
 
 /// The compiled automaton over listed names.
@@ -71,7 +73,7 @@ impl TextNames {
                 }
                 single_word_vessel = vessel;
             }
-            patterns.push(Pattern { name: i, single_word_vessel });
+            patterns.push(Pattern { name: i, single_word_vessel, words: tokens.len() });
             texts.push(format!(" {} ", name.normalized.as_str()));
         }
         let automaton = AhoCorasickBuilder::new()
@@ -83,6 +85,11 @@ impl TextNames {
 
     /// Listed names in an analysed text (`interdict_text::analyze`, words joined by spaces).
     pub fn find(&self, analysed: &str) -> Vec<Found> {
+        self.find_at_least(analysed, 1)
+    }
+
+    /// Listed names of at least `min_words` words in an analysed text.
+    pub fn find_at_least(&self, analysed: &str, min_words: usize) -> Vec<Found> {
         let mut haystack = String::with_capacity(analysed.len() + 2);
         haystack.push(' ');
         haystack.push_str(analysed);
@@ -90,6 +97,9 @@ impl TextNames {
         let mut out: Vec<Found> = Vec::new();
         for m in self.automaton.find_overlapping_iter(&haystack) {
             let pattern = &self.patterns[m.pattern().as_usize()];
+            if pattern.words < min_words {
+                continue;
+            }
             let words = haystack[m.start() + 1..m.end() - 1].to_string();
             if pattern.single_word_vessel {
                 let before = haystack[..m.start()].trim_end();

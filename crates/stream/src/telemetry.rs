@@ -4,7 +4,7 @@
 //! | metric | type | labels |
 //! |--------|------|--------|
 //! | `interdict_messages_total` | counter | `verdict` (`pass`, `hold`, `error`), `source` (`kafka`, `http`) |
-//! | `interdict_hits_total` | counter | `kind` (`name`, `country`, `bic`, `text`, `vessel`, `id`) |
+//! | `interdict_hits_total` | counter | `kind` (`name`, `country`, `bic`, `text`, `vessel`, `id`, `disguise`) |
 //! | `interdict_errors_total` | counter | `kind` (`malformed`, `unsupported`, `no_index`...) |
 //! | `interdict_screen_latency_seconds` | histogram | `source` |
 //! | `interdict_in_flight` | gauge | |
@@ -63,6 +63,7 @@ fn hit_label(k: HitKind) -> &'static str {
         HitKind::Text => "text",
         HitKind::Vessel => "vessel",
         HitKind::Id => "id",
+        HitKind::Disguise => "disguise",
     }
 }
 

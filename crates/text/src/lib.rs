@@ -23,10 +23,12 @@
 //! input skips the Unicode steps.
 
 mod analyze;
+mod disguise;
 
 use unicode_normalization::UnicodeNormalization;
 
 pub use analyze::{analyze, canonical_token, osa_is_one, token_class, variant_typos, NameToken, TokenClass};
+pub use disguise::{is_bidi_control, readings, Readings, Signal, SignalKind};
 
 /// Normalises a name: NFKC, lower case, Latin ASCII, punctuation as single spaces.
 pub fn normalize(name: &str) -> String {

@@ -1,0 +1,416 @@
+//! Disguised names: what someone does to a listed name so that a person still reads it
+//! and a machine does not, the readings that undo it, and the signals that it was done.
+//!
+//! - **Look-alike letters from another script** (UTS #39 confusables): `СНОЕ` written
+//!   with Cyrillic С, О, Е reads as the Latin `CHOE` but transliterates to `shoe`. The
+//!   *skeleton* reading replaces every letter that is a look-alike of a Latin letter by
+//!   that letter. A word whose letters come from two scripts is itself a signal.
+//! - **Letters spelled out** with dots or dashes: `C.H.O.I.` reads as `CHOI`, while
+//!   normalisation makes four initials of it. The *joined* reading writes each such
+//!   run of single letters as one word (`O. G. STEPANOVA` has no run: initials stay).
+//! - **Bidirectional controls** (U+202E RIGHT-TO-LEFT OVERRIDE and the other embeddings,
+//!   overrides and isolates): `\u{202E}NIM LOHC IOHC` is stored backwards and shown as
+//!   `CHOI CHOL MIN`. The *display-order* reading reverses what an override reverses on
+//!   screen. Any such control in a name is a signal: payment names have no need of them.
+//!
+//! [`readings`] returns the readings that differ from the name (screen them as well as
+//! the name) and the signals. Cost: one pass over the name; an ASCII name without a
+//! spelled-out run returns at once, so ordinary traffic pays nothing.
+//!
+//! ```
+//! use interdict_text::{normalize, readings, SignalKind};
+//!
+//! let r = readings("\u{421}H\u{41e}\u{415} Chol Min");
+//! assert_eq!(normalize(&r.alternatives[0]), "choe chol min");
+//! assert_eq!(r.signals[0].kind, SignalKind::MixedScript);
+//! assert_eq!(normalize(&readings("C.H.O.I. C.H.O.L. M.I.N.").alternatives[0]), "choi chol min");
+//! assert!(readings("O. G. STEPANOVA").alternatives.is_empty());
+//! ```
+
+use std::fmt::Write;
+
+/// What kind of disguise a signal reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SignalKind {
+    /// A word mixes letters of two scripts (Latin with Cyrillic, Greek...).
+    MixedScript,
+    /// Bidirectional control characters: the order shown differs from the order stored.
+    BidiControl,
+}
+
+/// A disguise found in a name, with its explanation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Signal {
+    pub kind: SignalKind,
+    pub explanation: String,
+}
+
+/// Readings of a name other than the name itself, and the disguises found.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Readings {
+    /// Each differs from the name; screen them as well.
+    pub alternatives: Vec<String>,
+    pub signals: Vec<Signal>,
+}
+
+/// The readings of `name` that undo a disguise, and the signals of one.
+pub fn readings(name: &str) -> Readings {
+    let mut out = Readings::default();
+    if name.is_ascii() && !has_spelled_out_run(name) {
+        return out;
+    }
+    let mut text = name.to_string();
+    let controls = bidi_controls(name);
+    if !controls.is_empty() {
+        out.signals.push(Signal {
+            kind: SignalKind::BidiControl,
+            explanation: format!(
+                "contains bidirectional control characters ({}): the order shown to a reader differs from the order stored",
+                controls.join(", ")
+            ),
+        });
+        if let Some(shown) = display_order(&text) {
+            push_reading(&mut out.alternatives, name, &shown);
+            text = shown;
+        }
+    }
+    if let Some(joined) = join_spelled_out(&text) {
+        push_reading(&mut out.alternatives, name, &joined);
+        text = joined;
+    }
+    let (skeleton, mixed) = skeleton(&text);
+    for word in &mixed {
+        out.signals.push(Signal {
+            kind: SignalKind::MixedScript,
+            explanation: format!(
+                "the word \"{}\" mixes scripts ({}): look-alike letters read as \"{}\"",
+                word.original, word.scripts, word.skeleton
+            ),
+        });
+    }
+    if let Some(skeleton) = skeleton {
+        push_reading(&mut out.alternatives, name, &skeleton);
+    }
+    out
+}
+
+fn push_reading(readings: &mut Vec<String>, name: &str, reading: &str) {
+    if reading != name && !readings.iter().any(|r| r == reading) {
+        readings.push(reading.to_string());
+    }
+}
+
+/// Whether a character is a bidirectional formatting control.
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+fn bidi_controls(text: &str) -> Vec<String> {
+    let mut found: Vec<String> = Vec::new();
+    for c in text.chars().filter(|&c| is_bidi_control(c)) {
+        let label = format!("U+{:04X} {}", c as u32, bidi_name(c));
+        if !found.contains(&label) {
+            found.push(label);
+        }
+    }
+    found
+}
+
+fn bidi_name(c: char) -> &'static str {
+    match c {
+        '\u{061C}' => "ARABIC LETTER MARK",
+        '\u{200E}' => "LEFT-TO-RIGHT MARK",
+        '\u{200F}' => "RIGHT-TO-LEFT MARK",
+        '\u{202A}' => "LEFT-TO-RIGHT EMBEDDING",
+        '\u{202B}' => "RIGHT-TO-LEFT EMBEDDING",
+        '\u{202C}' => "POP DIRECTIONAL FORMATTING",
+        '\u{202D}' => "LEFT-TO-RIGHT OVERRIDE",
+        '\u{202E}' => "RIGHT-TO-LEFT OVERRIDE",
+        '\u{2066}' => "LEFT-TO-RIGHT ISOLATE",
+        '\u{2067}' => "RIGHT-TO-LEFT ISOLATE",
+        '\u{2068}' => "FIRST STRONG ISOLATE",
+        _ => "POP DIRECTIONAL ISOLATE",
+    }
+}
+
+/// The text in the order a reader sees it, where a right-to-left override reverses it:
+/// each run from U+202E to its U+202C (or the end) is reversed, controls dropped. Other
+/// controls are only dropped (their effect on Latin letters is not a reversal). `None`
+/// without an override.
+fn display_order(text: &str) -> Option<String> {
+    if !text.contains('\u{202E}') {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut run: Vec<char> = Vec::new();
+    let mut depth = 0usize;
+    for c in text.chars() {
+        match c {
+            '\u{202E}' => depth += 1,
+            '\u{202C}' if depth > 0 => {
+                depth -= 1;
+                if depth == 0 {
+                    out.extend(run.drain(..).rev());
+                }
+            }
+            c if is_bidi_control(c) => {}
+            c if depth > 0 => run.push(c),
+            c => out.push(c),
+        }
+    }
+    out.extend(run.drain(..).rev());
+    Some(out)
+}
+
+/// Punctuation that may separate spelled-out letters.
+fn is_letter_separator(c: char) -> bool {
+    matches!(c, '.' | '-' | '_' | '/' | '\u{00B7}' | '\u{2022}' | '*' | '\u{2024}' | '\u{2027}')
+}
+
+/// Whether the text has a chunk like `C.H.O.I.`: two letters, each alone between
+/// separators.
+fn has_spelled_out_run(text: &str) -> bool {
+    text.split_whitespace().any(|chunk| spelled_out(chunk).is_some())
+}
+
+/// The letters of a whitespace-free chunk that is only single letters (or digits)
+/// separated by punctuation, at least two of them (`C.H.O.I.`, `M-I-N`).
+fn spelled_out(chunk: &str) -> Option<String> {
+    let mut letters = String::new();
+    let mut previous_was_letter = false;
+    for c in chunk.chars() {
+        if c.is_alphanumeric() {
+            if previous_was_letter {
+                return None; // two letters in a row: an ordinary word
+            }
+            letters.push(c);
+            previous_was_letter = true;
+        } else if is_letter_separator(c) {
+            previous_was_letter = false;
+        } else {
+            return None;
+        }
+    }
+    (letters.chars().count() >= 2).then_some(letters)
+}
+
+/// The text with each spelled-out chunk written as one word; `None` if there is none.
+fn join_spelled_out(text: &str) -> Option<String> {
+    let mut changed = false;
+    let mut out = String::with_capacity(text.len());
+    for chunk in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        match spelled_out(chunk) {
+            Some(letters) => {
+                changed = true;
+                out.push_str(&letters);
+            }
+            None => out.push_str(chunk),
+        }
+    }
+    changed.then_some(out)
+}
+
+/// The script of a letter, as far as look-alikes are concerned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Script {
+    Latin,
+    Cyrillic,
+    Greek,
+    Armenian,
+    Other,
+}
+
+fn script_of(c: char) -> Script {
+    match c as u32 {
+        0x41..=0x5A | 0x61..=0x7A | 0xC0..=0x24F | 0x1E00..=0x1EFF | 0xFF21..=0xFF3A | 0xFF41..=0xFF5A => Script::Latin,
+        0x400..=0x52F | 0x1C80..=0x1C8F | 0x2DE0..=0x2DFF | 0xA640..=0xA69F => Script::Cyrillic,
+        0x370..=0x3FF | 0x1F00..=0x1FFF => Script::Greek,
+        0x530..=0x58F => Script::Armenian,
+        _ => Script::Other,
+    }
+}
+
+fn script_name(s: Script) -> &'static str {
+    match s {
+        Script::Latin => "Latin",
+        Script::Cyrillic => "Cyrillic",
+        Script::Greek => "Greek",
+        Script::Armenian => "Armenian",
+        Script::Other => "other",
+    }
+}
+
+/// The Latin letter a character is a look-alike of (UTS #39 confusables, restricted to
+/// letters that look like a Latin letter in common fonts), if any.
+fn latin_prototype(c: char) -> Option<char> {
+    let i = CONFUSABLES.binary_search_by_key(&c, |&(from, _)| from).ok()?;
+    Some(CONFUSABLES[i].1)
+}
+
+/// A word that mixes scripts.
+struct MixedWord {
+    original: String,
+    skeleton: String,
+    scripts: String,
+}
+
+/// The skeleton reading (look-alikes replaced by their Latin letters) where a word mixes
+/// scripts or is made only of look-alikes of Latin letters, and the words that mix.
+fn skeleton(text: &str) -> (Option<String>, Vec<MixedWord>) {
+    let mut out = String::with_capacity(text.len());
+    let mut changed = false;
+    let mut mixed = Vec::new();
+    for word in text.split(|c: char| !c.is_alphanumeric()) {
+        if word.is_ascii() {
+            continue;
+        }
+        let mut scripts: Vec<Script> = word.chars().filter(|c| c.is_alphabetic()).map(script_of).collect();
+        scripts.sort();
+        scripts.dedup();
+        let all_lookalike = word
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(|c| script_of(c) == Script::Latin || latin_prototype(c).is_some());
+        let mixes = scripts.len() >= 2 && scripts.contains(&Script::Latin);
+        if !(mixes || all_lookalike) {
+            continue;
+        }
+        let mut shown = String::with_capacity(word.len());
+        for c in word.chars() {
+            shown.push(latin_prototype(c).unwrap_or(c));
+        }
+        if shown != word {
+            changed = true;
+            if mixes {
+                let mut names = String::new();
+                for (i, s) in scripts.iter().enumerate() {
+                    let _ = write!(names, "{}{}", if i > 0 { " and " } else { "" }, script_name(*s));
+                }
+                mixed.push(MixedWord { original: word.to_string(), skeleton: shown.clone(), scripts: names });
+            }
+        }
+    }
+    if !changed {
+        return (None, mixed);
+    }
+    for c in text.chars() {
+        out.push(latin_prototype(c).unwrap_or(c));
+    }
+    (Some(out), mixed)
+}
+
+/// Letters of other scripts that look like a Latin letter, sorted by code point. From
+/// Unicode's confusables data (UTS #39, `confusables.txt`), the entries whose prototype
+/// is one Latin letter, for Cyrillic, Greek and Armenian letters (see SOURCES.md).
+const CONFUSABLES: &[(char, char)] = &[
+    ('\u{0391}', 'A'), // GREEK CAPITAL LETTER ALPHA
+    ('\u{0392}', 'B'), // BETA
+    ('\u{0395}', 'E'), // EPSILON
+    ('\u{0396}', 'Z'), // ZETA
+    ('\u{0397}', 'H'), // ETA
+    ('\u{0399}', 'I'), // IOTA
+    ('\u{039A}', 'K'), // KAPPA
+    ('\u{039C}', 'M'), // MU
+    ('\u{039D}', 'N'), // NU
+    ('\u{039F}', 'O'), // OMICRON
+    ('\u{03A1}', 'P'), // RHO
+    ('\u{03A4}', 'T'), // TAU
+    ('\u{03A5}', 'Y'), // UPSILON
+    ('\u{03A7}', 'X'), // CHI
+    ('\u{03B1}', 'a'), // GREEK SMALL LETTER ALPHA
+    ('\u{03B9}', 'i'), // IOTA
+    ('\u{03BD}', 'v'), // NU
+    ('\u{03BF}', 'o'), // OMICRON
+    ('\u{03C1}', 'p'), // RHO
+    ('\u{03C5}', 'u'), // UPSILON
+    ('\u{03F2}', 'c'), // LUNATE SIGMA
+    ('\u{03F3}', 'j'), // YOT
+    ('\u{0405}', 'S'), // CYRILLIC CAPITAL LETTER DZE
+    ('\u{0406}', 'I'), // BYELORUSSIAN-UKRAINIAN I
+    ('\u{0408}', 'J'), // JE
+    ('\u{0410}', 'A'), // A
+    ('\u{0412}', 'B'), // VE
+    ('\u{0415}', 'E'), // IE
+    ('\u{041A}', 'K'), // KA
+    ('\u{041C}', 'M'), // EM
+    ('\u{041D}', 'H'), // EN
+    ('\u{041E}', 'O'), // O
+    ('\u{0420}', 'P'), // ER
+    ('\u{0421}', 'C'), // ES
+    ('\u{0422}', 'T'), // TE
+    ('\u{0423}', 'Y'), // U
+    ('\u{0425}', 'X'), // HA
+    ('\u{0430}', 'a'), // CYRILLIC SMALL LETTER A
+    ('\u{0435}', 'e'), // IE
+    ('\u{043E}', 'o'), // O
+    ('\u{0440}', 'p'), // ER
+    ('\u{0441}', 'c'), // ES
+    ('\u{0443}', 'y'), // U
+    ('\u{0445}', 'x'), // HA
+    ('\u{0455}', 's'), // DZE
+    ('\u{0456}', 'i'), // BYELORUSSIAN-UKRAINIAN I
+    ('\u{0458}', 'j'), // JE
+    ('\u{04AE}', 'Y'), // STRAIGHT U
+    ('\u{04BB}', 'h'), // SHHA
+    ('\u{04C0}', 'I'), // PALOCHKA
+    ('\u{04CF}', 'l'), // SMALL PALOCHKA
+    ('\u{0501}', 'd'), // KOMI DE
+    ('\u{051A}', 'Q'), // QA
+    ('\u{051B}', 'q'), // SMALL QA
+    ('\u{051C}', 'W'), // WE
+    ('\u{051D}', 'w'), // SMALL WE
+    ('\u{0555}', 'O'), // ARMENIAN CAPITAL LETTER OH
+    ('\u{0585}', 'o'), // ARMENIAN SMALL LETTER OH
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize;
+
+    #[test]
+    fn the_table_is_sorted_for_binary_search() {
+        assert!(CONFUSABLES.windows(2).all(|w| w[0].0 < w[1].0));
+    }
+
+    #[test]
+    fn readings_undo_each_disguise() {
+        // (name, its readings normalised, signals)
+        let cases: &[(&str, &[&str], &[SignalKind])] = &[
+            ("CHOE Chol Min", &[], &[]),
+            ("\u{421}H\u{41e}\u{415} Chol Min", &["choe chol min"], &[SignalKind::MixedScript]),
+            // Every letter Cyrillic, every one a look-alike: read as Latin too, no signal.
+            ("\u{421}\u{41d}\u{41e}\u{415}", &["choe"], &[]),
+            ("C.H.O.I. C.H.O.L. M.I.N.", &["choi chol min"], &[]),
+            ("M-I-N CHOL", &["min chol"], &[]),
+            ("O. G. STEPANOVA", &[], &[]),
+            ("S.A. HOLDINGS", &["sa holdings"], &[]),
+            ("\u{202E}NIM LOHC IOHC", &["choi chol min"], &[SignalKind::BidiControl]),
+            ("CHOI \u{202E}NIM LOHC\u{202C}", &["choi chol min"], &[SignalKind::BidiControl]),
+            ("CHOE\u{2066} CHOL MIN", &[], &[SignalKind::BidiControl]),
+            // A genuine Russian name: not a look-alike reading, no signal.
+            ("Иван Петров", &[], &[]),
+        ];
+        for (name, expected, signals) in cases {
+            let r = readings(name);
+            let got: Vec<String> = r.alternatives.iter().map(|a| normalize(a)).collect();
+            assert_eq!(got, *expected, "{name:?}");
+            let kinds: Vec<SignalKind> = r.signals.iter().map(|s| s.kind).collect();
+            assert_eq!(kinds, *signals, "{name:?}: {:?}", r.signals);
+        }
+    }
+
+    #[test]
+    fn signals_explain_themselves() {
+        let r = readings("\u{421}H\u{41e}\u{415} Chol Min");
+        assert_eq!(
+            r.signals[0].explanation,
+            "the word \"\u{421}H\u{41e}\u{415}\" mixes scripts (Latin and Cyrillic): look-alike letters read as \"CHOE\""
+        );
+        let r = readings("\u{202E}NIM");
+        assert!(r.signals[0].explanation.contains("U+202E RIGHT-TO-LEFT OVERRIDE"), "{:?}", r.signals);
+    }
+}
