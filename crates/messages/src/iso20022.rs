@@ -166,6 +166,9 @@ pub fn parse(bytes: &[u8]) -> Result<Payment, Error> {
     };
     let (spec, version, message) = identify(document, &ancestors, header)?;
     let format = spec.format;
+    for part in header.into_iter().chain(std::iter::once(message)) {
+        check_structure(part).map_err(|(at, reason)| Error::new(ErrorKind::Invalid, Some(format), Position::Byte(at), reason))?;
+    }
     let message_path = join("/Document", message.name());
     let group = message.child("GrpHdr");
     let group_path = join(&message_path, "GrpHdr");
@@ -219,6 +222,57 @@ pub fn parse(bytes: &[u8]) -> Result<Payment, Error> {
     }
     let format = if cover && format == MessageFormat::Pacs009 { MessageFormat::Pacs009Cov } else { format };
     Ok(Payment { message_id, format, version, parties, transactions })
+}
+
+/// Elements the schemas allow at most once in their parent, whose value screening
+/// reads: a second one would not be screened, so it makes the message invalid.
+const AT_MOST_ONCE: [&str; 17] = [
+    "Nm", "PstlAdr", "StrtNm", "BldgNb", "TwnNm", "TwnLctnNm", "DstrctNm", "CtrySubDvsn", "Ctry", "CtryOfRes",
+    "BICFI", "AnyBIC", "BICOrBEI", "FinInstnId", "Id", "IBAN", "MsgId",
+];
+
+/// Elements that hold only text: an element inside one (mixed content) would not be
+/// screened, so it makes the message invalid.
+const TEXT_ONLY: [&str; 16] = [
+    "Nm", "AdrLine", "StrtNm", "BldgNb", "TwnNm", "TwnLctnNm", "DstrctNm", "CtrySubDvsn", "Ctry", "CtryOfRes",
+    "BICFI", "AnyBIC", "BICOrBEI", "Ustrd", "AddtlRmtInf", "InstrInf",
+];
+
+/// Checks what the reading above takes on trust: that no screened value is repeated
+/// where the schemas allow one (`<Nm>A</Nm><Nm>B</Nm>`: the second would be ignored),
+/// and that text elements hold no elements (`<Nm>A <b>B</b></Nm>`: the inner text would
+/// be ignored). Returns the byte offset and the reason of the first problem.
+fn check_structure(root: El<'_>) -> Result<(), (u64, String)> {
+    let mut stack = vec![root];
+    while let Some(node) = stack.pop() {
+        let name = node.name();
+        if TEXT_ONLY.contains(&name) {
+            if let Some(child) = node.children().next() {
+                return Err((
+                    child.offset(),
+                    format!("<{name}> holds the element <{}>; it may hold only text (its content would not be screened)", child.name()),
+                ));
+            }
+            continue;
+        }
+        let mut seen: [bool; AT_MOST_ONCE.len()] = [false; AT_MOST_ONCE.len()];
+        for child in node.children() {
+            if let Some(k) = AT_MOST_ONCE.iter().position(|n| *n == child.name()) {
+                if seen[k] {
+                    return Err((
+                        child.offset(),
+                        format!(
+                            "<{}> appears twice in <{name}>, where the schema allows one (the second would not be screened)",
+                            child.name()
+                        ),
+                    ));
+                }
+                seen[k] = true;
+            }
+            stack.push(child);
+        }
+    }
+    Ok(())
 }
 
 /// An XML reader error as a message error, with the format if the raw bytes name one.

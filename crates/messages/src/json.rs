@@ -19,6 +19,11 @@ use interdict_model::{MessageFormat, Payment};
 use crate::{Error, ErrorKind, Position};
 
 /// Parses every payment in a JSON document, an array or NDJSON.
+///
+/// A key written twice in an object is an error (serde refuses a repeated field), in an
+/// array as in a single object. In NDJSON (two or more lines, each a `{...}` object) every
+/// line is parsed on its own: a bad line gets its error and the lines after it are still
+/// read. A UTF-8 byte-order mark at the start is skipped.
 pub fn parse_all(bytes: &[u8]) -> Vec<Result<Payment, Error>> {
     let text = match std::str::from_utf8(bytes) {
         Ok(t) => t,
@@ -31,58 +36,97 @@ pub fn parse_all(bytes: &[u8]) -> Vec<Result<Payment, Error>> {
             ))]
         }
     };
-    let start = text.len() - text.trim_start().len();
-    if text[start..].starts_with('[') {
-        return match serde_json::from_str::<Vec<serde_json::Value>>(text) {
-            // An empty array still gets an answer: an input never yields no verdict.
-            Ok(values) if values.is_empty() => vec![Err(Error::new(
-                ErrorKind::Invalid,
-                Some(MessageFormat::Json),
-                Position::Byte(start as u64),
-                "no payment in the input (an empty array)",
-            ))],
-            Ok(values) => values
-                .into_iter()
-                .enumerate()
-                .map(|(i, v)| {
-                    serde_json::from_value::<Payment>(v).map_err(|e| {
-                        // Positions inside an already-parsed array are not kept; name the element.
-                        Error::new(
-                            ErrorKind::Invalid,
-                            Some(MessageFormat::Json),
-                            Position::Byte(start as u64),
-                            format!("payment [{i}] of the array: {e}"),
-                        )
-                    })
-                })
-                .map(|r| r.and_then(check))
-                .collect(),
-            Err(e) => vec![Err(json_error(text, 0, &e))],
-        };
-    }
-    // One object, or one object per line.
-    let mut out = Vec::new();
-    let mut stream = serde_json::Deserializer::from_str(text).into_iter::<Payment>();
-    loop {
-        match stream.next() {
-            None => break,
-            Some(Ok(p)) => out.push(check(p)),
-            Some(Err(e)) => {
-                out.push(Err(json_error(text, 0, &e)));
-                // After an error the rest of the input cannot be trusted to be aligned.
-                break;
+    let bom = if text.starts_with('\u{FEFF}') { 3 } else { 0 };
+    let body = &text[bom..];
+    let start = body.len() - body.trim_start().len();
+    let mut out = if body[start..].starts_with('[') {
+        array(body, bom)
+    } else if let Some(lines) = ndjson_lines(body) {
+        lines
+            .into_iter()
+            .map(|(offset, line)| {
+                serde_json::from_str::<Payment>(line)
+                    .map_err(|e| json_error(text, bom + offset, &e, line_number(text, bom + offset)))
+                    .and_then(check)
+            })
+            .collect()
+    } else {
+        // One object, or objects one after another.
+        let mut out = Vec::new();
+        for item in serde_json::Deserializer::from_str(body).into_iter::<Payment>() {
+            match item {
+                Ok(p) => out.push(check(p)),
+                Err(e) => {
+                    out.push(Err(json_error(body, bom, &e, 0)));
+                    // After a syntax error the rest cannot be trusted to be aligned.
+                    break;
+                }
             }
         }
-    }
+        out
+    };
     if out.is_empty() {
         out.push(Err(Error::new(
             ErrorKind::Invalid,
             Some(MessageFormat::Json),
-            Position::Byte(0),
+            Position::Byte(bom as u64),
             "no payment in the input",
         )));
     }
     out
+}
+
+/// The elements of a JSON array, each parsed on its own (so each keeps its own error).
+fn array(body: &str, base: usize) -> Vec<Result<Payment, Error>> {
+    let start = body.len() - body.trim_start().len();
+    match serde_json::from_str::<Vec<&serde_json::value::RawValue>>(body) {
+        // An empty array still gets an answer: an input never yields no verdict.
+        Ok(values) if values.is_empty() => vec![Err(Error::new(
+            ErrorKind::Invalid,
+            Some(MessageFormat::Json),
+            Position::Byte((base + start) as u64),
+            "no payment in the input (an empty array)",
+        ))],
+        Ok(values) => values
+            .into_iter()
+            .enumerate()
+            .map(|(i, raw)| {
+                let offset = raw.get().as_ptr() as usize - body.as_ptr() as usize;
+                serde_json::from_str::<Payment>(raw.get())
+                    .map_err(|e| {
+                        let mut error = json_error(body, base, &e, 0);
+                        error.position = Position::Byte((base + offset) as u64);
+                        error.reason = format!("payment [{i}] of the array: {}", error.reason);
+                        error
+                    })
+                    .and_then(check)
+            })
+            .collect(),
+        Err(e) => vec![Err(json_error(body, base, &e, 0))],
+    }
+}
+
+/// The non-blank lines of NDJSON with their byte offsets, if the body is NDJSON: two or
+/// more lines, each an object on its own line.
+fn ndjson_lines(body: &str) -> Option<Vec<(usize, &str)>> {
+    let mut lines = Vec::new();
+    let mut offset = 0;
+    for line in body.split_inclusive('\n') {
+        let trimmed = line.trim();
+        if !trimmed.is_empty() {
+            if !trimmed.starts_with('{') {
+                return None;
+            }
+            lines.push((offset, line));
+        }
+        offset += line.len();
+    }
+    (lines.len() >= 2).then_some(lines)
+}
+
+/// The 1-based line of a byte offset.
+fn line_number(text: &str, offset: usize) -> usize {
+    text.as_bytes()[..offset.min(text.len())].iter().filter(|&&b| b == b'\n').count() + 1
 }
 
 /// The checks serde cannot express.
@@ -104,13 +148,22 @@ fn check(p: Payment) -> Result<Payment, Error> {
     Ok(p)
 }
 
-/// Maps a serde_json error (line and column) to a position with a byte offset.
-fn json_error(text: &str, base: usize, e: &serde_json::Error) -> Error {
+/// Maps a serde_json error (line and column within `text[base..]`) to a position with a
+/// byte offset. `first_line`, when not 0, is the line `text[base..]` starts on (NDJSON).
+fn json_error(text: &str, base: usize, e: &serde_json::Error, first_line: usize) -> Error {
+    let part = &text[base.min(text.len())..];
     let line = e.line().max(1);
-    let line_start: usize = text.split_inclusive('\n').take(line - 1).map(str::len).sum();
+    let line_start: usize = part.split_inclusive('\n').take(line - 1).map(str::len).sum();
     let byte = base + line_start + e.column().saturating_sub(1);
+    let line = if first_line > 0 { first_line + line - 1 } else { line_number(text, byte) };
     let kind = if e.is_syntax() || e.is_eof() { ErrorKind::Malformed } else { ErrorKind::Invalid };
-    Error::new(kind, Some(MessageFormat::Json), Position::Line { line: line as u64, byte: byte as u64 }, e.to_string())
+    // serde's message ends with its own "at line L column C", relative to the part it read.
+    let reason = e.to_string();
+    let reason = match reason.rfind(" at line ") {
+        Some(cut) if first_line > 0 || base > 0 => reason[..cut].to_string(),
+        _ => reason,
+    };
+    Error::new(kind, Some(MessageFormat::Json), Position::Line { line: line as u64, byte: byte as u64 }, reason)
 }
 
 #[cfg(test)]
@@ -137,6 +190,27 @@ mod tests {
 
         let ndjson = format!("{}\n{}\n", ONE.replace('\n', " "), ONE.replace('\n', " "));
         assert_eq!(parse_all(ndjson.as_bytes()).iter().filter(|r| r.is_ok()).count(), 2);
+    }
+
+    #[test]
+    fn every_ndjson_line_gets_its_own_result() {
+        let line = ONE.replace('\n', " ");
+        let input = format!("{line}\n{{\"message_id\": \"bad\", oops}}\n\n{line}\n");
+        let results = parse_all(input.as_bytes());
+        assert_eq!(results.len(), 3, "the line after the bad one is still read");
+        assert!(results[0].is_ok() && results[2].is_ok());
+        let err = results[1].as_ref().unwrap_err();
+        assert_eq!(err.kind, ErrorKind::Malformed);
+        let line_start = line.len() + 1;
+        assert!(matches!(err.position, Position::Line { line: 2, byte } if byte as usize > line_start), "{err:?}");
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_skipped() {
+        let input = format!("\u{FEFF}{ONE}");
+        assert_eq!(parse_all(input.as_bytes())[0].as_ref().unwrap().message_id, "PAY-1");
+        let err = parse_all("\u{FEFF}{\"message_id\"".as_bytes())[0].clone().unwrap_err();
+        assert!(!err.to_string().contains("expected value at line 1 column 1"), "{err}");
     }
 
     #[test]
@@ -168,6 +242,14 @@ mod tests {
             let err = results[0].as_ref().expect_err(text);
             assert_eq!(err.kind, *kind, "{text}: {err}");
             assert!(err.to_string().contains(fragment), "{text}: {err}");
+        }
+        // Regression: in an array, a repeated key used to keep the last value (and pass).
+        let twice = r#"{"message_id": "D", "format": "json", "transactions": [{"parties": [{"role": "debtor", "path": "/d",
+            "name": {"path": "/d/n", "value": "CHOE CHOL MIN"}, "name": {"path": "/d/n", "value": "EMMA DANIELS"}}]}]}"#;
+        for input in [twice.to_string(), format!("[{twice}]"), format!("[{ONE}, {twice}]")] {
+            let results = parse_all(input.as_bytes());
+            let err = results.last().unwrap().as_ref().expect_err(&input);
+            assert!(err.to_string().contains("duplicate field `name`"), "{err}");
         }
         let err = parse_all(b"{\"message_id\": \"\xff\"}")[0].clone().unwrap_err();
         assert_eq!((err.kind, err.offset()), (ErrorKind::Encoding, 16));

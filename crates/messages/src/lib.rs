@@ -133,6 +133,30 @@ pub fn detect(bytes: &[u8]) -> Option<Detected> {
     }
 }
 
+/// Whether the input looks like UTF-16: a UTF-16 byte-order mark, or ASCII text with a
+/// zero byte beside every character.
+fn utf16(bytes: &[u8]) -> Option<&'static str> {
+    if bytes.starts_with(&[0xFF, 0xFE]) {
+        return Some("little-endian, byte-order mark FF FE");
+    }
+    if bytes.starts_with(&[0xFE, 0xFF]) {
+        return Some("big-endian, byte-order mark FE FF");
+    }
+    let head = &bytes[..bytes.len().min(64)];
+    if head.len() >= 8 {
+        let zero_odd = head.iter().skip(1).step_by(2).all(|&b| b == 0);
+        let zero_even = head.iter().step_by(2).all(|&b| b == 0);
+        let ascii = |skip: usize| head.iter().skip(skip).step_by(2).all(|&b| b.is_ascii() && b != 0);
+        if zero_odd && ascii(0) {
+            return Some("little-endian");
+        }
+        if zero_even && ascii(1) {
+            return Some("big-endian");
+        }
+    }
+    None
+}
+
 /// Detects the format and parses every message in `bytes`: one result per message,
 /// in order. Input that cannot be split into messages gives one error.
 pub fn parse(bytes: &[u8], limits: &Limits) -> Vec<Result<Payment, Error>> {
@@ -142,6 +166,14 @@ pub fn parse(bytes: &[u8], limits: &Limits) -> Vec<Result<Payment, Error>> {
             None,
             Position::Byte(limits.max_message_bytes as u64),
             format!("the input is {} bytes, more than the limit of {}", bytes.len(), limits.max_message_bytes),
+        ))];
+    }
+    if let Some(which) = utf16(bytes) {
+        return vec![Err(Error::new(
+            ErrorKind::Encoding,
+            None,
+            Position::Byte(0),
+            format!("the input is UTF-16 ({which}); payment messages must be UTF-8"),
         ))];
     }
     match detect(bytes) {
@@ -183,6 +215,11 @@ mod tests {
         let limits = Limits { max_message_bytes: 10 };
         let big = parse(b"<Document>0123456789</Document>", &limits);
         assert_eq!(big[0].as_ref().unwrap_err().kind, ErrorKind::TooLarge);
+        for utf16 in [&b"\xff\xfe<\x00D\x00o\x00c\x00"[..], &b"<\x00D\x00o\x00c\x00u\x00m\x00e\x00n\x00t\x00>\x00"[..]] {
+            let err = parse(utf16, &Limits::default())[0].clone().unwrap_err();
+            assert_eq!(err.kind, ErrorKind::Encoding);
+            assert!(err.to_string().contains("UTF-16") && err.to_string().contains("must be UTF-8"), "{err}");
+        }
         let unknown = parse(b"hello", &Limits::default());
         let err = unknown[0].as_ref().unwrap_err();
         assert_eq!(err.kind, ErrorKind::UnknownFormat);

@@ -185,6 +185,20 @@ fn is_space(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\r' | b'\n')
 }
 
+/// The first character XML 1.0 forbids in content (C0 controls other than tab, line
+/// feed and carriage return), as (byte offset in `raw`, the byte).
+fn forbidden_control(raw: &[u8]) -> Option<(usize, u8)> {
+    raw.iter().position(|&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')).map(|i| (i, raw[i]))
+}
+
+/// An error for a forbidden control character at `at`.
+fn control_error(at: usize, byte: u8) -> XmlError {
+    XmlError::new(
+        at as u64,
+        format!("control character U+{byte:04X} is not allowed in XML (XML 1.0 allows only tab, line feed and carriage return)"),
+    )
+}
+
 fn malformed(at: usize, what: impl std::fmt::Display) -> XmlError {
     XmlError::new(at as u64, format!("malformed XML: {what}"))
 }
@@ -279,6 +293,9 @@ impl<'a> Scanner<'a> {
                     return Err(malformed(at, "CDATA outside the root element"));
                 }
                 let piece = &self.text[at + 9..end];
+                if let Some((i, b)) = forbidden_control(piece.as_bytes()) {
+                    return Err(control_error(at + 9 + i, b));
+                }
                 self.add_text(Cow::Borrowed(piece));
                 self.pos = end + 3;
             } else if rest.starts_with(b"<!DOCTYPE") {
@@ -316,7 +333,14 @@ impl<'a> Scanner<'a> {
             let first = from + raw.bytes().position(|b| !is_space(b)).unwrap_or(0);
             return Err(malformed(first, "text outside the root element"));
         }
+        if let Some((i, b)) = forbidden_control(raw.as_bytes()) {
+            return Err(control_error(from + i, b));
+        }
         let text = unescape(from as u64, Cow::Borrowed(raw), "bad text (only the predefined entities are allowed)")?;
+        if let Some((_, b)) = forbidden_control(text.as_bytes()) {
+            // Written as a character reference (`&#1;`), which XML 1.0 forbids as well.
+            return Err(control_error(from, b));
+        }
         self.add_text(text);
         Ok(())
     }
@@ -474,6 +498,9 @@ impl<'a> Scanner<'a> {
         if let Some(i) = raw.bytes().position(|b| b == b'<') {
             return Err(malformed(value_start + i, "`<` in an attribute value"));
         }
+        if let Some((i, b)) = forbidden_control(raw.as_bytes()) {
+            return Err(control_error(value_start + i, b));
+        }
         if self.doc.attrs[first_attr..].iter().any(|(k, _)| *k == key) {
             return Err(malformed(at, format!("duplicate attribute {raw_key:?}")));
         }
@@ -492,6 +519,12 @@ impl<'a> Scanner<'a> {
         let same = self.bytes[at + 2..].starts_with(open.raw_name.as_bytes())
             && self.bytes.get(name_end).is_some_and(|&b| b == b'>' || is_space(b));
         if !same {
+            if self.bytes[at + 2..].starts_with(open.raw_name.as_bytes()) && name_end >= self.bytes.len() {
+                return Err(XmlError::new(
+                    at as u64,
+                    format!("unexpected end of file inside the end tag </{}: the file is truncated", open.raw_name),
+                ));
+            }
             let (found, _, _) = self.name_at(at + 2)?;
             return Err(malformed(at, format!("expected </{}>, found </{found}>", open.raw_name)));
         }

@@ -461,6 +461,26 @@ mod tests {
         }
     }
 
+    #[test]
+    fn documents_refuse_control_characters_and_name_truncated_end_tags() {
+        // (input, byte of the error, words of the reason)
+        let cases: &[(&[u8], u64, &str)] = &[
+            (b"<a>CHOE\x00CHOL</a>", 7, "control character U+0000"),
+            (b"<a>CHOE\x01CHOL</a>", 7, "control character U+0001"),
+            (b"<a><![CDATA[x\x1by]]></a>", 13, "U+001B"),
+            (b"<a k='v\x02'/>", 7, "U+0002"),
+            (b"<a>&#1;</a>", 3, "U+0001"),
+            (b"<Doc><BizMsgEnvlp></BizMsgEnvlp", 18, "truncated"),
+        ];
+        for (xml, offset, words) in cases {
+            let e = parse_document(xml).expect_err(&String::from_utf8_lossy(xml));
+            assert_eq!(e.offset, *offset, "{:?}: {e}", String::from_utf8_lossy(xml));
+            assert!(e.to_string().contains(words), "{:?}: {e}", String::from_utf8_lossy(xml));
+        }
+        // Tab, line feed and carriage return are text.
+        assert!(parse_document(b"<a>x\ty\r\nz</a>").is_ok());
+    }
+
     /// The document scanner and the quick-xml record reader agree on what a document
     /// holds; where they disagree on accepting it, the scanner is the stricter one and
     /// says the input is malformed.
