@@ -135,6 +135,10 @@ pub(crate) fn search(index: &Index, token: &str) -> Vec<Neighbour> {
     if let Some(id) = exact {
         push(&mut out, id, 1.0, NeighbourKind::Exact);
     }
+    if token.len() > interdict_text::MAX_MATCHED_WORD_LEN {
+        // Longer than any listed word: nothing is near it, and looking costs its square.
+        return out;
+    }
     // A common word the lists hold is taken as written: its sounds-alike and one-edit
     // neighbours cost the most and are rarely what was meant.
     let common = exact.is_some_and(|id| index.names_with_token(id).len() >= COMMON_EXACT_POSTINGS);

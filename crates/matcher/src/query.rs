@@ -2,7 +2,7 @@
 //! each may pair with.
 
 use interdict_index::{Index, NeighbourKind};
-use interdict_text::{analyze, canonical_token, TokenClass};
+use interdict_text::{analyze, canonical_token, TokenClass, MAX_MATCHED_WORD_LEN};
 
 /// How a query token pairs with an index token.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -64,6 +64,9 @@ pub struct Query {
     pub informative: bool,
 }
 
+/// Words of a query that are scored (a bit each in a `u64`).
+pub const MAX_QUERY_WORDS: usize = 64;
+
 /// A name this long (in characters) may have been cut at the end of a 35-character
 /// SWIFT line (one, two or four lines; ISO 20022 names stop at 140).
 fn may_be_cut(len: usize) -> bool {
@@ -80,7 +83,11 @@ fn unknown_weight(index: &Index) -> f32 {
 
 impl Query {
     pub fn analyze(index: &Index, name: &str) -> Query {
-        let analyzed = analyze(name);
+        let mut analyzed = analyze(name);
+        // Scoring keeps a bit per query word: a name longer than that is matched on its
+        // first words (listed names inside it are found word for word by the screening's
+        // automaton over the whole party).
+        analyzed.truncate(MAX_QUERY_WORDS);
         let truncated = may_be_cut(name.trim().chars().count());
         let n = analyzed.len();
         let has_name_token = analyzed.iter().any(|t| t.class != TokenClass::Honorific && t.text.len() > 1);
@@ -159,6 +166,13 @@ impl Query {
 
 /// Exact, sounds-alike and one-edit index tokens for a query token.
 fn token_options(index: &Index, token: &str) -> Vec<Option_> {
+    if token.len() > MAX_MATCHED_WORD_LEN {
+        // Longer than any listed word: only itself could match.
+        return index
+            .token_id(token)
+            .map(|id| vec![Option_ { token: id, sim: 1.0, kind: PairKind::Exact }])
+            .unwrap_or_default();
+    }
     index
         .neighbours(token)
         .into_iter()
@@ -179,7 +193,7 @@ fn token_options(index: &Index, token: &str) -> Vec<Option_> {
 /// one edit away or sounding alike.
 fn split_options(index: &Index, token: &str) -> Vec<Option_> {
     let mut out = Vec::new();
-    if token.len() < 4 || !token.is_ascii() {
+    if token.len() < 4 || token.len() > MAX_MATCHED_WORD_LEN || !token.is_ascii() {
         return out;
     }
     for cut in 2..=token.len() - 2 {

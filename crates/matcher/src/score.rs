@@ -389,6 +389,9 @@ fn contained_names(index: &Index, query: &Query) -> Vec<u32> {
 
 /// Whether `word` is two listed words written together (`biotech` for `bio tech`).
 fn splits_into_listed_words(index: &Index, word: &str) -> bool {
+    if word.len() > interdict_text::MAX_MATCHED_WORD_LEN {
+        return false;
+    }
     word.char_indices()
         .skip(1)
         .any(|(cut, _)| index.token_id(&word[..cut]).is_some() && index.token_id(&word[cut..]).is_some())

@@ -167,7 +167,8 @@ pub fn parse(bytes: &[u8]) -> Result<Payment, Error> {
     let (spec, version, message) = identify(document, &ancestors, header)?;
     let format = spec.format;
     for part in header.into_iter().chain(std::iter::once(message)) {
-        check_structure(part).map_err(|(at, reason)| Error::new(ErrorKind::Invalid, Some(format), Position::Byte(at), reason))?;
+        check_structure(part)
+            .map_err(|(at, reason)| Error::new(ErrorKind::Invalid, Some(format), Position::Byte(at), reason))?;
     }
     let message_path = join("/Document", message.name());
     let group = message.child("GrpHdr");
@@ -227,15 +228,44 @@ pub fn parse(bytes: &[u8]) -> Result<Payment, Error> {
 /// Elements the schemas allow at most once in their parent, whose value screening
 /// reads: a second one would not be screened, so it makes the message invalid.
 const AT_MOST_ONCE: [&str; 17] = [
-    "Nm", "PstlAdr", "StrtNm", "BldgNb", "TwnNm", "TwnLctnNm", "DstrctNm", "CtrySubDvsn", "Ctry", "CtryOfRes",
-    "BICFI", "AnyBIC", "BICOrBEI", "FinInstnId", "Id", "IBAN", "MsgId",
+    "Nm",
+    "PstlAdr",
+    "StrtNm",
+    "BldgNb",
+    "TwnNm",
+    "TwnLctnNm",
+    "DstrctNm",
+    "CtrySubDvsn",
+    "Ctry",
+    "CtryOfRes",
+    "BICFI",
+    "AnyBIC",
+    "BICOrBEI",
+    "FinInstnId",
+    "Id",
+    "IBAN",
+    "MsgId",
 ];
 
 /// Elements that hold only text: an element inside one (mixed content) would not be
 /// screened, so it makes the message invalid.
 const TEXT_ONLY: [&str; 16] = [
-    "Nm", "AdrLine", "StrtNm", "BldgNb", "TwnNm", "TwnLctnNm", "DstrctNm", "CtrySubDvsn", "Ctry", "CtryOfRes",
-    "BICFI", "AnyBIC", "BICOrBEI", "Ustrd", "AddtlRmtInf", "InstrInf",
+    "Nm",
+    "AdrLine",
+    "StrtNm",
+    "BldgNb",
+    "TwnNm",
+    "TwnLctnNm",
+    "DstrctNm",
+    "CtrySubDvsn",
+    "Ctry",
+    "CtryOfRes",
+    "BICFI",
+    "AnyBIC",
+    "BICOrBEI",
+    "Ustrd",
+    "AddtlRmtInf",
+    "InstrInf",
 ];
 
 /// Checks what the reading above takes on trust: that no screened value is repeated
@@ -250,7 +280,10 @@ fn check_structure(root: El<'_>) -> Result<(), (u64, String)> {
             if let Some(child) = node.children().next() {
                 return Err((
                     child.offset(),
-                    format!("<{name}> holds the element <{}>; it may hold only text (its content would not be screened)", child.name()),
+                    format!(
+                        "<{name}> holds the element <{}>; it may hold only text (its content would not be screened)",
+                        child.name()
+                    ),
                 ));
             }
             continue;

@@ -215,7 +215,8 @@ mod tests {
         let limits = Limits { max_message_bytes: 10 };
         let big = parse(b"<Document>0123456789</Document>", &limits);
         assert_eq!(big[0].as_ref().unwrap_err().kind, ErrorKind::TooLarge);
-        for utf16 in [&b"\xff\xfe<\x00D\x00o\x00c\x00"[..], &b"<\x00D\x00o\x00c\x00u\x00m\x00e\x00n\x00t\x00>\x00"[..]] {
+        for utf16 in [&b"\xff\xfe<\x00D\x00o\x00c\x00"[..], &b"<\x00D\x00o\x00c\x00u\x00m\x00e\x00n\x00t\x00>\x00"[..]]
+        {
             let err = parse(utf16, &Limits::default())[0].clone().unwrap_err();
             assert_eq!(err.kind, ErrorKind::Encoding);
             assert!(err.to_string().contains("UTF-16") && err.to_string().contains("must be UTF-8"), "{err}");

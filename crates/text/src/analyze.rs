@@ -144,7 +144,11 @@ pub fn canonical_token(token: &str) -> std::borrow::Cow<'_, str> {
 /// Empty when `token` itself is in the table.
 pub fn variant_typos(token: &str) -> Vec<&'static str> {
     let t = tables();
-    if token.len() < 4 || t.variants.contains_key(token) || !token.is_ascii() {
+    if token.len() < 4
+        || token.len() > crate::MAX_MATCHED_WORD_LEN
+        || t.variants.contains_key(token)
+        || !token.is_ascii()
+    {
         return Vec::new();
     }
     let mut out: Vec<&'static str> = Vec::new();

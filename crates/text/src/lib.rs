@@ -30,6 +30,12 @@ use unicode_normalization::UnicodeNormalization;
 pub use analyze::{analyze, canonical_token, osa_is_one, token_class, variant_typos, NameToken, TokenClass};
 pub use disguise::{is_bidi_control, readings, Readings, Signal, SignalKind};
 
+/// Words longer than this (in bytes, after analysis) are matched only exactly: no listed
+/// word is near that long (the longest of the OFAC and UN lists has 29 letters, two of
+/// them written together 58), so such a word can only be a typo of nothing, and the
+/// near-spelling searches, which cost the square of a word's length, are not run.
+pub const MAX_MATCHED_WORD_LEN: usize = 64;
+
 /// Normalises a name: NFKC, lower case, Latin ASCII, punctuation as single spaces.
 pub fn normalize(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
