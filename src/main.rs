@@ -45,6 +45,17 @@ enum Command {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    if !matches!(cli.command, Command::Run(_)) {
+        // A command whose output is piped into `head` ends quietly when the reader
+        // closes the pipe, as Unix tools do. (Rust ignores SIGPIPE, so every write would
+        // fail instead, some of them in a panic.) The service keeps ignoring it: a
+        // closed log pipe must not stop screening.
+        // SAFETY: restores the default disposition of one signal at start, before any
+        // thread exists.
+        unsafe {
+            libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+        }
+    }
     let result = match cli.command {
         Command::Index(cmd) => commands::index::run(cmd),
         Command::Search(args) => commands::search::run(args),

@@ -160,7 +160,15 @@ fn corrupt_index_is_refused() {
 fn bad_sources_are_refused_with_the_reason() {
     let dir = tempfile::tempdir().unwrap();
     let out_path = dir.path().join("x.idx");
+    let empty_sdn = dir.path().join("empty-sdn");
+    std::fs::create_dir(&empty_sdn).unwrap();
+    std::fs::write(empty_sdn.join("sdn.csv"), "").unwrap();
+    let header_only = dir.path().join("own.csv");
+    std::fs::write(&header_only, "id,type,name\n").unwrap();
     let cases: Vec<(String, &str)> = vec![
+        // Regression: an empty list built an index of 0 entities, exit 0, no warning.
+        (format!("ofac-csv={}", empty_sdn.display()), "gives no entities"),
+        (format!("custom-csv={}", header_only.display()), "gives no entities"),
         ("nonsense=foo".into(), "unknown source kind"),
         ("ofac-csv".into(), "expected KIND=PATH"),
         (format!("un-xml={}", dir.path().join("missing.xml").display()), "No such file"),
@@ -182,6 +190,15 @@ fn bad_sources_are_refused_with_the_reason() {
         );
         assert!(!out_path.exists(), "{source}: no index may be written");
     }
+    // Empty on purpose: said so, and built.
+    let out = bin()
+        .args(["index", "build", "--quiet", "--allow-empty", "--out"])
+        .arg(&out_path)
+        .arg("--source")
+        .arg(format!("custom-csv={}", header_only.display()))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
 }
 
 #[test]
@@ -201,10 +218,16 @@ fn screen_json_payments_to_verdicts() {
     let bad = dir.path().join("bad.xml");
     std::fs::write(&bad, "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY a \"b\">]><Document>&a;</Document>").unwrap();
     let out = bin().args(["screen", "--json", "--index"]).arg(index()).arg(&payments).arg(&bad).output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(out.status.code(), Some(1), "a message could not be screened: {}", String::from_utf8_lossy(&out.stderr));
     let verdicts: Vec<serde_json::Value> =
         String::from_utf8(out.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
     assert_eq!(verdicts.len(), 3);
+    let inputs: Vec<&str> = verdicts.iter().map(|v| v["input"].as_str().unwrap()).collect();
+    let (p, b) = (payments.display().to_string(), bad.display().to_string());
+    assert_eq!(inputs, [p.as_str(), p.as_str(), b.as_str()], "each verdict names its file");
+    // Every message screened: 0.
+    let ok = bin().args(["screen", "--json", "--index"]).arg(index()).arg(&payments).output().unwrap();
+    assert_eq!(ok.status.code(), Some(0));
     assert_eq!(verdicts[0]["verdict"], "hold");
     assert_eq!(verdicts[0]["message_id"], "P-1");
     let kinds: Vec<&str> =
@@ -268,4 +291,53 @@ fn loadgen_writes_payments_that_screen_as_expected() {
             assert!(ids.contains(&row[4]), "{}: the hit names {} ({ids:?})", row[1], row[4]);
         }
     }
+}
+
+/// Regression: `index info --json | head -c 10` panicked, and `search`/`screen` printed
+/// "error: Broken pipe" and exited 2. A closed pipe now ends a command quietly.
+#[test]
+fn a_closed_pipe_ends_a_command_quietly() {
+    use std::io::Read;
+    let names: Vec<String> = (0..20_000).map(|i| format!("NAME NUMBER {i}")).collect();
+    let cases: Vec<(Vec<&str>, Option<String>)> = vec![
+        (vec!["index", "info", "--json"], None),
+        (vec!["index", "names"], None),
+        (vec!["search", "--json", "--index"], Some(names.join("\n"))),
+    ];
+    for (args, stdin) in cases {
+        let mut command = bin();
+        command.args(&args);
+        command.arg(index());
+        let mut child = command
+            .stdin(if stdin.is_some() { Stdio::piped() } else { Stdio::null() })
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        if let Some(text) = stdin {
+            let mut input = child.stdin.take().unwrap();
+            std::thread::spawn(move || {
+                let _ = input.write_all(text.as_bytes());
+            });
+        }
+        let mut first = [0u8; 10];
+        child.stdout.take().unwrap().read_exact(&mut first).unwrap();
+        // The reader goes away (stdout dropped above).
+        let out = wait_output(child, Duration::from_secs(120), "the command to end after its reader left");
+        use std::os::unix::process::ExitStatusExt;
+        let quiet = out.status.success() || out.status.signal() == Some(13);
+        assert!(quiet, "{args:?}: {:?}", out.status);
+        assert!(out.stderr.is_empty(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    }
+}
+
+/// Regression: a directory given as the index said "No such device" twice.
+#[test]
+fn a_directory_is_not_an_index() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = bin().args(["search", "--index"]).arg(dir.path()).arg("x").output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert_eq!(stderr.matches("is a directory, not an index file").count(), 1, "{stderr}");
+    assert!(!stderr.contains("No such device"), "{stderr}");
 }

@@ -223,3 +223,44 @@ fn run_refuses_to_start_with_a_policy_or_good_guy_file_that_does_not_parse() {
         assert!(stderr.contains(reason), "{flag}: the line is named: {stderr}");
     }
 }
+
+/// An operator copies over the index in place (truncating it): with a mapped file the
+/// service died at its next read, without a word. It screens on with the verified copy
+/// in memory, and says that the file changed.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_index_truncated_in_place_does_not_stop_screening() {
+    let dir = tempfile::tempdir().unwrap();
+    let index = build_index(dir.path());
+    let cluster = MockCluster::new(1).unwrap();
+    for topic in ["in", "decisions", "review", "dlq"] {
+        cluster.create_topic(topic, 1, 1).unwrap();
+    }
+    let brokers = cluster.bootstrap_servers();
+    let producer: FutureProducer = ClientConfig::new().set("bootstrap.servers", &brokers).create().unwrap();
+    let reader = consumer::reader(
+        ClientConfig::new()
+            .set("bootstrap.servers", &brokers)
+            .set("group.id", "reader")
+            .set("auto.offset.reset", "earliest"),
+    )
+    .unwrap();
+    reader.subscribe(&["decisions"]).unwrap();
+    let mut child = start(service(&brokers, &index, "g").stderr(Stdio::piped()));
+    let log = Log::follow(&mut child);
+    let d = decide(&producer, &reader, "before", NAME_HIT).await;
+    assert_eq!(d.verdict, Outcome::Hold);
+
+    // In place: the same inode, truncated and rewritten (`std::fs::write` truncates).
+    std::fs::write(&index, b"not an index any more").unwrap();
+    log.wait_for(&["index file", "changed on disk"], 1, Duration::from_secs(30)).await;
+
+    let d = decide(&producer, &reader, "after", NAME_HIT).await;
+    assert_eq!(d.verdict, Outcome::Hold, "screened with the verified copy: {d:?}");
+    assert!(child.try_wait().unwrap().is_none(), "the service is still running");
+    let _ = Command::new("kill").args(["-TERM", &child.id().to_string()]).status();
+    let out = wait_output(child.into_child(), Duration::from_secs(60), "interdict run to stop on SIGTERM");
+    assert_eq!(out.status.code(), Some(0));
+    consumer::close(reader, Duration::from_secs(30)).await.expect("the reader closes");
+    drop_within(producer, Duration::from_secs(30), "the test producer");
+    drop(cluster);
+}

@@ -59,7 +59,7 @@ pub fn run(args: DemoArgs) -> Result<ExitCode> {
         format!("ofac-xml={}", data.join("consolidated.xml.gz").display()),
     ];
     println!("== Building an index from the bundled OFAC lists ({})", data.display());
-    print!("{}", super::index::build_index(&sources, &args.out, true)?);
+    print!("{}", super::index::build_index(&sources, &args.out, true, false)?);
 
     let started = Instant::now();
     let index = Index::open(&args.out)?;

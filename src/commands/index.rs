@@ -43,6 +43,11 @@ pub struct BuildArgs {
     /// Print nothing but errors.
     #[arg(long)]
     pub quiet: bool,
+    /// Accept a source that gives no entities (a list that is empty on purpose).
+    /// Without it, an empty source is an error: an index missing a list screens
+    /// nothing against it, silently.
+    #[arg(long)]
+    pub allow_empty: bool,
 }
 
 #[derive(Args)]
@@ -57,7 +62,7 @@ pub struct InfoArgs {
 pub fn run(cmd: IndexCommand) -> Result<ExitCode> {
     match cmd {
         IndexCommand::Build(args) => {
-            let summary = build_index(&args.sources, &args.out, !args.quiet)?;
+            let summary = build_index(&args.sources, &args.out, !args.quiet, args.allow_empty)?;
             if !args.quiet {
                 print!("{summary}");
             }
@@ -116,7 +121,7 @@ fn source_meta(kind: SourceKind, path: &Path, parsed: &ParsedSource) -> SourceMe
 
 /// Parses every source, builds the index and writes it atomically. Returns a
 /// human-readable summary.
-pub fn build_index(sources: &[String], out: &Path, progress: bool) -> Result<String> {
+pub fn build_index(sources: &[String], out: &Path, progress: bool, allow_empty: bool) -> Result<String> {
     let started = Instant::now();
     let parsed_args = sources.iter().map(|s| parse_source_arg(s)).collect::<Result<Vec<_>>>()?;
     let bar = if progress { ProgressBar::new(parsed_args.len() as u64 + 2) } else { ProgressBar::hidden() };
@@ -138,6 +143,13 @@ pub fn build_index(sources: &[String], out: &Path, progress: bool) -> Result<Str
             for e in &mut parsed.entities {
                 e.published = Some(date.clone());
             }
+        }
+        if parsed.entities.is_empty() && !allow_empty {
+            bail!(
+                "{kind} source {} gives no entities: an index without this list would screen nothing against it \
+                 (pass --allow-empty if the list is empty on purpose)",
+                path.display()
+            );
         }
         for w in &parsed.warnings.kept {
             warnings_text.push_str(&format!("  warning: {}: {}: {}\n", w.file, w.position, w.message));

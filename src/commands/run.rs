@@ -173,6 +173,7 @@ async fn serve(config: Config) -> Result<ExitCode> {
     };
     let watch = (config.watch_good_guys && config.good_guys.is_some())
         .then(|| tokio::spawn(screening::watch_good_guys(config.clone(), state.clone())));
+    let index_watch = tokio::spawn(screening::watch_index_file(config.clone(), Duration::from_secs(2)));
 
     let progress = StopProgress::default();
     let shutdown = {
@@ -205,6 +206,7 @@ async fn serve(config: Config) -> Result<ExitCode> {
     if let Some(watch) = watch {
         watch.abort();
     }
+    index_watch.abort();
     let _ = tokio::time::timeout(Duration::from_secs(2), http).await;
     let stats = match result {
         Ok(stats) => stats,

@@ -1,5 +1,9 @@
 //! `interdict screen`: screen payment messages from files or stdin, one verdict per
-//! message (NDJSON with `--json`).
+//! message (NDJSON with `--json`, each naming its input file).
+//!
+//! Exit codes: 0 when every message was screened (passed or held), 1 when at least one
+//! could not be (an `error` verdict), 2 when the command itself failed (arguments, the
+//! index, a file that cannot be read).
 
 use std::io::{Read, Write};
 use std::path::PathBuf;
@@ -87,7 +91,7 @@ pub fn run(args: ScreenArgs) -> Result<ExitCode> {
                 Outcome::Pass => {}
             }
             if args.json {
-                serde_json::to_writer(&mut out, &verdict)?;
+                serde_json::to_writer(&mut out, &Named { input: &label, verdict: &verdict })?;
                 writeln!(out)?;
             } else {
                 write_text(&mut out, &label, &verdict)?;
@@ -98,7 +102,17 @@ pub fn run(args: ScreenArgs) -> Result<ExitCode> {
     if !args.json {
         eprintln!("{total} message(s): {holds} hold, {errors} error, {} pass", total - holds - errors);
     }
-    Ok(ExitCode::SUCCESS)
+    // 0: every message was screened (passed or held); 1: at least one could not be.
+    Ok(if errors > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+/// A verdict with the input it came from (`--json`).
+#[derive(serde::Serialize)]
+struct Named<'a> {
+    /// The file, or `-` for stdin.
+    input: &'a str,
+    #[serde(flatten)]
+    verdict: &'a Verdict,
 }
 
 fn write_text(out: &mut impl Write, label: &str, v: &Verdict) -> Result<()> {

@@ -3,12 +3,9 @@ use std::path::PathBuf;
 /// The one error type of this crate: why an index could not be built or opened.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
-    #[error("{}: {source}", path.display())]
-    Io {
-        path: PathBuf,
-        #[source]
-        source: std::io::Error,
-    },
+    /// The cause is in the message, not chained: a chain would print it twice.
+    #[error("{}: {error}", path.display())]
+    Io { path: PathBuf, error: std::io::Error },
     #[error("not an Interdict index: the file is {len} bytes, shorter than the 64-byte header")]
     TooShort { len: u64 },
     #[error("not an Interdict index: bad magic bytes {found:02x?}")]

@@ -102,6 +102,20 @@ impl std::fmt::Debug for Index {
     }
 }
 
+/// Opens an index file for reading; a directory or other non-file is refused by name.
+fn open_file(path: &Path) -> Result<std::fs::File, Error> {
+    let file = std::fs::File::open(path).map_err(|e| Error::Io { path: path.to_path_buf(), error: e })?;
+    let metadata = file.metadata().map_err(|e| Error::Io { path: path.to_path_buf(), error: e })?;
+    if !metadata.is_file() {
+        let what = if metadata.is_dir() { "a directory" } else { "not a regular file" };
+        return Err(Error::Io {
+            path: path.to_path_buf(),
+            error: std::io::Error::other(format!("is {what}, not an index file")),
+        });
+    }
+    Ok(file)
+}
+
 fn read_u64(bytes: &[u8], at: usize) -> u64 {
     let mut b = [0u8; 8];
     b.copy_from_slice(&bytes[at..at + 8]);
@@ -112,12 +126,33 @@ impl Index {
     /// Maps and verifies an index file: header, checksum, archive validation and
     /// internal consistency. After this, reads are zero-copy.
     pub fn open(path: &Path) -> Result<Index, Error> {
-        let file = std::fs::File::open(path).map_err(|e| Error::Io { path: path.to_path_buf(), source: e })?;
+        let file = open_file(path)?;
         // SAFETY: the mapping is read-only and index files are never modified in place
-        // (they are written to a temporary name and renamed).
-        let map =
-            unsafe { memmap2::Mmap::map(&file) }.map_err(|e| Error::Io { path: path.to_path_buf(), source: e })?;
+        // (they are written to a temporary name and renamed). A process that must
+        // survive an operator's mistake there uses `open_copy`.
+        let map = unsafe { memmap2::Mmap::map(&file) }.map_err(|e| Error::Io { path: path.to_path_buf(), error: e })?;
         Self::verify(Storage::Mapped(map))
+    }
+
+    /// Reads an index file into memory (one aligned copy), verifies it, and reads it in
+    /// place from there. For a long-running service: a mapped file that someone
+    /// truncates or overwrites in place takes the process down at its next read
+    /// (SIGBUS); a copy is not affected, and screening goes on with what was verified.
+    /// Costs the file's size in memory and one read at open (milliseconds).
+    pub fn open_copy(path: &Path) -> Result<Index, Error> {
+        use std::io::Read;
+        let mut file = open_file(path)?;
+        let len = file.metadata().map(|m| m.len() as usize).unwrap_or(0);
+        let mut aligned = AlignedVec::with_capacity(len);
+        let mut chunk = vec![0u8; 1 << 20];
+        loop {
+            let n = file.read(&mut chunk).map_err(|e| Error::Io { path: path.to_path_buf(), error: e })?;
+            if n == 0 {
+                break;
+            }
+            aligned.extend_from_slice(&chunk[..n]);
+        }
+        Self::verify(Storage::Owned(aligned))
     }
 
     /// Verifies index file bytes held in memory (copied to an aligned buffer).

@@ -82,7 +82,9 @@ pub fn load_settings(config: &Config) -> Result<ScreenConfig, LoadError> {
 pub fn load_screener(config: &Config) -> Result<Arc<Screener>, LoadError> {
     let settings = load_settings(config)?;
     let path = &config.index;
-    let index = Index::open(path).map_err(|e| LoadError::Index { path: path.clone(), reason: e.to_string() })?;
+    // A copy in memory, not a mapping: an index file overwritten in place must not take
+    // the service down (see `watch_index_file`).
+    let index = Index::open_copy(path).map_err(|e| LoadError::Index { path: path.clone(), reason: e.to_string() })?;
     let screener = Screener::new(Arc::new(index), settings)
         .map_err(|e| LoadError::Index { path: path.clone(), reason: e.to_string() })?;
     Ok(Arc::new(screener))
@@ -157,6 +159,44 @@ pub async fn watch_good_guys(config: Config, state: Arc<AppState>) {
                 refused = Some(fingerprint);
                 refuse(&e, Trigger::GoodGuysChanged);
             }
+        }
+    }
+}
+
+/// What identifies the content of a file without reading it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct FileStamp {
+    inode: u64,
+    len: u64,
+    modified: Option<std::time::SystemTime>,
+}
+
+fn stamp(path: &std::path::Path) -> Option<FileStamp> {
+    use std::os::unix::fs::MetadataExt;
+    let m = std::fs::metadata(path).ok()?;
+    Some(FileStamp { inode: m.ino(), len: m.len(), modified: m.modified().ok() })
+}
+
+/// Watches the index file: when it changes on disk (replaced, or, by mistake,
+/// overwritten or truncated in place), says so once per change in the log and in
+/// `interdict_index_file_changes_total`. The index in use is a verified copy in memory,
+/// so screening goes on with it unharmed; SIGHUP loads the new file (and refuses it if
+/// it is not a valid index). Runs until dropped.
+pub async fn watch_index_file(config: Config, every: std::time::Duration) {
+    let path = config.index.clone();
+    let mut last = stamp(&path);
+    let mut ticks = tokio::time::interval(every);
+    ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        ticks.tick().await;
+        let now = stamp(&path);
+        if now != last {
+            crate::telemetry::IndexFileChanged.emit();
+            eprintln!(
+                "interdict: the index file {} changed on disk; screening goes on with the verified copy in memory; send SIGHUP to load the new file",
+                path.display()
+            );
+            last = now;
         }
     }
 }

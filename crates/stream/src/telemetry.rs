@@ -11,6 +11,7 @@
 //! | `interdict_consumer_lag` | gauge | `topic`, `partition` |
 //! | `interdict_index_info` | gauge: 1 for the index in use, 0 for those it replaced | `version` |
 //! | `interdict_index_age_seconds` | gauge, read at each scrape | |
+//! | `interdict_index_file_changes_total` | counter: the index file changed on disk (the copy in use is unaffected) | |
 //! | `interdict_index_reloads_total` | counter: loads of the screening set (index, policy, good-guy list) | `result` (`ok`, `refused`), `trigger` (`start`, `signal`, `good_guys_changed`) |
 
 use std::sync::OnceLock;
@@ -19,7 +20,7 @@ use interdict_model::{HitKind, Outcome, Verdict};
 use metrics_exporter_prometheus::{PrometheusBuilder, PrometheusHandle};
 
 /// Every metric name the service exports (the dashboard test compares against this).
-pub const METRIC_NAMES: [&str; 9] = [
+pub const METRIC_NAMES: [&str; 10] = [
     "interdict_messages_total",
     "interdict_hits_total",
     "interdict_errors_total",
@@ -29,6 +30,7 @@ pub const METRIC_NAMES: [&str; 9] = [
     "interdict_index_info",
     "interdict_index_age_seconds",
     "interdict_index_reloads_total",
+    "interdict_index_file_changes_total",
 ];
 
 /// Installs the Prometheus recorder once per process and returns its handle.
@@ -121,5 +123,14 @@ impl ScreenerRefused {
     pub fn emit(&self) {
         metrics::counter!("interdict_index_reloads_total", "result" => "refused", "trigger" => self.trigger)
             .increment(1);
+    }
+}
+
+/// The index file changed on disk since it was last seen.
+pub struct IndexFileChanged;
+
+impl IndexFileChanged {
+    pub fn emit(&self) {
+        metrics::counter!("interdict_index_file_changes_total").increment(1);
     }
 }
