@@ -50,8 +50,8 @@ const MIN_SPLIT_PAIR_LEN: usize = 4;
 const MAX_CUT_PREFIX_NAMES: usize = 512;
 /// A listed name written inside a longer one is looked for up to this many words long.
 const MAX_CONTAINED_WORDS: usize = 12;
-/// A contained listed name must hold a word at most this many listed names hold: two
-/// common words inside a long name ("AL NOOR") identify nobody.
+/// A contained listed name of two words must hold a word at most this many listed names
+/// hold: two common words inside a long name ("AL NOOR") identify nobody.
 const CONTAINED_RARE_POSTINGS: usize = 50;
 /// Words a name must have besides a listed name it contains.
 const CONTAINED_MIN_EXTRA_WORDS: usize = 2;
@@ -378,7 +378,11 @@ fn contained_names(index: &Index, query: &Query) -> Vec<u32> {
                     let t = t.to_native();
                     !index.is_legal_form(t) && index.names_with_token(t).len() <= CONTAINED_RARE_POSTINGS
                 });
-                if rare && NameRole::from(&listed.role) != NameRole::WeakAlias && !found.contains(&name) {
+                // Three words in a row are specific even when each is common ("KOREA
+                // MINING DEVELOPMENT TRADING CORPORATION").
+                let words = listed.tokens.iter().filter(|t| !index.is_legal_form(t.to_native())).count();
+                if (rare || words >= 3) && NameRole::from(&listed.role) != NameRole::WeakAlias && !found.contains(&name)
+                {
                     found.push(name);
                 }
             }

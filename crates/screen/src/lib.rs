@@ -472,12 +472,13 @@ impl Screener {
 
     /// Listed names of at least `min_words` words in a text, as written and as read once
     /// a disguise is undone: (entity, name id, the words that matched), one per entity.
+    /// A party's own text (`min_words` 2) is also searched for names of common words.
     fn names_in_text(&self, text: &str, min_words: usize) -> Vec<(u32, u32, String)> {
         let mut found: Vec<(u32, u32, String)> = Vec::new();
         let readings = interdict_text::readings(text);
         for reading in std::iter::once(text).chain(readings.alternatives.iter().map(String::as_str)) {
             let analysed: Vec<String> = interdict_text::analyze(reading).into_iter().map(|w| w.text).collect();
-            for f in self.text.find_at_least(&analysed.join(" "), min_words) {
+            for f in self.text.find_at_least(&analysed.join(" "), min_words, min_words >= 2) {
                 let entity = self.index.name(f.name).entity.to_native();
                 if !found.iter().any(|(e, ..)| *e == entity) {
                     found.push((entity, f.name, f.words));

@@ -30,6 +30,8 @@ struct Pattern {
     single_word_vessel: bool,
     /// Words in the listed name.
     words: usize,
+    /// Every word is common: looked for only where asked (a party's own text).
+    common_words: bool,
 }
 
 /// The compiled automaton over listed names.
@@ -60,7 +62,11 @@ impl TextNames {
             }
             let tokens: Vec<u32> = name.tokens.iter().map(|t| t.to_native()).collect();
             let is_rare = |t: &u32| index.names_with_token(*t).len() <= COMMON_WORD_NAMES && !index.is_legal_form(*t);
-            if !tokens.iter().any(is_rare) {
+            let words = tokens.iter().filter(|t| !index.is_legal_form(**t)).count();
+            let common_words = !tokens.iter().any(is_rare);
+            // Names of common words only flood free text; inside a party's name and
+            // address, three or more of them in a row are specific enough.
+            if common_words && words < 3 {
                 continue;
             }
             let mut single_word_vessel = false;
@@ -73,7 +79,7 @@ impl TextNames {
                 }
                 single_word_vessel = vessel;
             }
-            patterns.push(Pattern { name: i, single_word_vessel, words: tokens.len() });
+            patterns.push(Pattern { name: i, single_word_vessel, words: tokens.len(), common_words });
             texts.push(format!(" {} ", name.normalized.as_str()));
         }
         let automaton = AhoCorasickBuilder::new()
@@ -83,13 +89,15 @@ impl TextNames {
         Ok(TextNames { patterns, automaton })
     }
 
-    /// Listed names in an analysed text (`interdict_text::analyze`, words joined by spaces).
+    /// Listed names in an analysed text (`interdict_text::analyze`, words joined by
+    /// spaces), except names made only of common words.
     pub fn find(&self, analysed: &str) -> Vec<Found> {
-        self.find_at_least(analysed, 1)
+        self.find_at_least(analysed, 1, false)
     }
 
-    /// Listed names of at least `min_words` words in an analysed text.
-    pub fn find_at_least(&self, analysed: &str, min_words: usize) -> Vec<Found> {
+    /// Listed names of at least `min_words` words in an analysed text; with
+    /// `common_words`, also names of three or more common words.
+    pub fn find_at_least(&self, analysed: &str, min_words: usize, common_words: bool) -> Vec<Found> {
         let mut haystack = String::with_capacity(analysed.len() + 2);
         haystack.push(' ');
         haystack.push_str(analysed);
@@ -97,7 +105,7 @@ impl TextNames {
         let mut out: Vec<Found> = Vec::new();
         for m in self.automaton.find_overlapping_iter(&haystack) {
             let pattern = &self.patterns[m.pattern().as_usize()];
-            if pattern.words < min_words {
+            if pattern.words < min_words || (pattern.common_words && !common_words) {
                 continue;
             }
             let words = haystack[m.start() + 1..m.end() - 1].to_string();

@@ -296,6 +296,7 @@ fn exported() -> Exposition {
     }
     ScreenerLoaded { version: "idx-0000000000000000", age_seconds: 3600.0, trigger: "start" }.emit();
     ScreenerRefused { trigger: "signal" }.emit();
+    telemetry::IndexFileChanged.emit();
     parse_exposition(&handle.render())
 }
 

@@ -59,7 +59,13 @@ pub fn readings(name: &str) -> Readings {
     if name.is_ascii() && !has_spelled_out_run(name) {
         return out;
     }
-    let mut text = name.to_string();
+    // Compatibility forms (full-width letters and dots) and invisible characters
+    // (zero-width spaces and joiners, soft hyphens) would hide a spelled-out run from
+    // the steps below: read the name without them.
+    let mut text: String = {
+        use unicode_normalization::UnicodeNormalization;
+        name.nfkc().filter(|&c| !is_invisible(c) || is_bidi_control(c)).collect()
+    };
     let controls = bidi_controls(name);
     if !controls.is_empty() {
         out.signals.push(Signal {
@@ -73,6 +79,9 @@ pub fn readings(name: &str) -> Readings {
             push_reading(&mut out.alternatives, name, &shown);
             text = shown;
         }
+    }
+    if text.chars().any(is_bidi_control) {
+        text.retain(|c| !is_bidi_control(c));
     }
     if let Some(joined) = join_spelled_out(&text) {
         push_reading(&mut out.alternatives, name, &joined);
@@ -98,6 +107,13 @@ fn push_reading(readings: &mut Vec<String>, name: &str, reading: &str) {
     if reading != name && !readings.iter().any(|r| r == reading) {
         readings.push(reading.to_string());
     }
+}
+
+/// Whether a character is invisible formatting: zero-width spaces and joiners, the word
+/// joiner, soft hyphens, byte-order marks, and the bidirectional controls.
+fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{00AD}' | '\u{180E}' | '\u{200B}'..='\u{200D}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}')
+        || is_bidi_control(c)
 }
 
 /// Whether a character is a bidirectional formatting control.
@@ -282,15 +298,15 @@ fn skeleton(text: &str) -> (Option<String>, Vec<MixedWord>) {
         for c in word.chars() {
             shown.push(latin_prototype(c).unwrap_or(c));
         }
-        if shown != word {
-            changed = true;
-            if mixes {
-                let mut names = String::new();
-                for (i, s) in scripts.iter().enumerate() {
-                    let _ = write!(names, "{}{}", if i > 0 { " and " } else { "" }, script_name(*s));
-                }
-                mixed.push(MixedWord { original: word.to_string(), skeleton: shown.clone(), scripts: names });
+        changed |= shown != word;
+        // A word mixing scripts is a signal even where no look-alike reading exists
+        // (a Cyrillic в in a Latin word).
+        if mixes {
+            let mut names = String::new();
+            for (i, s) in scripts.iter().enumerate() {
+                let _ = write!(names, "{}{}", if i > 0 { " and " } else { "" }, script_name(*s));
             }
+            mixed.push(MixedWord { original: word.to_string(), skeleton: shown, scripts: names });
         }
     }
     if !changed {
@@ -391,6 +407,9 @@ mod tests {
             ("\u{202E}NIM LOHC IOHC", &["choi chol min"], &[SignalKind::BidiControl]),
             ("CHOI \u{202E}NIM LOHC\u{202C}", &["choi chol min"], &[SignalKind::BidiControl]),
             ("CHOE\u{2066} CHOL MIN", &[], &[SignalKind::BidiControl]),
+            // Regression (property test): a lower-case Cyrillic в has no Latin look-alike,
+            // but the word still mixes scripts.
+            ("aerocari\u{432}bean airlines", &[], &[SignalKind::MixedScript]),
             // A genuine Russian name: not a look-alike reading, no signal.
             ("Иван Петров", &[], &[]),
         ];
