@@ -169,6 +169,43 @@ fn main() {
         parse_times.push((label, t.elapsed().as_secs_f64() * 1e6 / rounds as f64, ok / rounds));
     }
 
+    // Worst cases: messages just under the 1 MiB limit built to make screening work
+    // hard. Each is screened several times (no name cache); the median is reported.
+    let limit = Limits::default().max_message_bytes;
+    let worst: Vec<(&str, Vec<u8>)> = vec![
+        ("one long word as the debtor's name", worst_pacs008(limit, |room| format!("<Nm>{}</Nm>", "A".repeat(room)))),
+        (
+            "many short words as the debtor's name",
+            worst_pacs008(limit, |room| format!("<Nm>{}</Nm>", "AB CD EF GH ".repeat(room / 12))),
+        ),
+        ("many distinct parties (one transaction each)", worst_transactions(limit)),
+        (
+            "many words of remittance text",
+            worst_pacs008(limit, |room| {
+                format!(
+                    "<Nm>EMMA DANIELS</Nm></Dbtr><RmtInf><Ustrd>{}</Ustrd></RmtInf><Dbtr><Nm>X</Nm>",
+                    "KIM AL ABU ".repeat(room / 12)
+                )
+            }),
+        ),
+    ];
+    let mut worst_times = Vec::new();
+    for (label, message) in &worst {
+        assert!(message.len() <= limit, "{label}: {} bytes", message.len());
+        let rounds = if quick { 1 } else { 7 };
+        let mut times: Vec<f64> = (0..rounds)
+            .map(|_| {
+                let t = Instant::now();
+                let v = screener.screen_bytes(message);
+                let ms = t.elapsed().as_secs_f64() * 1e3;
+                assert!(v.iter().all(|v| v.verdict != Outcome::Error), "{label}: {:?}", v[0].error);
+                ms
+            })
+            .collect();
+        times.sort_by(f64::total_cmp);
+        worst_times.push((*label, message.len(), times[times.len() / 2], *times.last().unwrap()));
+    }
+
     println!("screening benchmark, one thread{}", if quick { " [quick mode: not a measurement]" } else { "" });
     println!("  index: {} entities, {} names ({})", index.entity_count(), index.name_count(), index.version());
     println!("  verdicts: hold sample {:?}, pass sample {:?}", outcomes.0, outcomes.1);
@@ -197,4 +234,50 @@ fn main() {
     for (label, us, ok) in parse_times {
         println!("  parse only, {label}: {us:.2} us per input ({ok} payment(s) parsed)");
     }
+    println!("  worst cases, a message just under the 1 MiB limit, parse + screen, no name cache:");
+    for (label, len, median, max) in worst_times {
+        println!("    {label} ({len} bytes): median {median:.1} ms, max {max:.1} ms");
+    }
+}
+
+/// A pacs.008 of at most `limit` bytes whose debtor element is `debtor(room)`, `room`
+/// being the bytes left for it.
+fn worst_pacs008(limit: usize, debtor: impl Fn(usize) -> String) -> Vec<u8> {
+    let wrap = |inner: &str| {
+        format!(
+            r#"<Document xmlns="urn:iso:std:iso:20022:tech:xsd:pacs.008.001.08"><FIToFICstmrCdtTrf><GrpHdr><MsgId>WORST</MsgId><NbOfTxs>1</NbOfTxs></GrpHdr><CdtTrfTxInf><PmtId><EndToEndId>E</EndToEndId></PmtId><IntrBkSttlmAmt Ccy="EUR">1.00</IntrBkSttlmAmt><Dbtr>{inner}</Dbtr><Cdtr><Nm>NORTHERN HOMES</Nm></Cdtr></CdtTrfTxInf></FIToFICstmrCdtTrf></Document>"#
+        )
+    };
+    let overhead = wrap("").len() + 64;
+    let mut room = limit - overhead;
+    loop {
+        let message = wrap(&debtor(room));
+        if message.len() <= limit {
+            return message.into_bytes();
+        }
+        room -= message.len() - limit;
+    }
+}
+
+/// A pacs.008 of at most `limit` bytes holding as many transactions as fit, each with a
+/// debtor and a creditor of distinct names.
+fn worst_transactions(limit: usize) -> Vec<u8> {
+    let head = r#"<Document xmlns="urn:iso:std:iso:20022:tech:xsd:pacs.008.001.08"><FIToFICstmrCdtTrf><GrpHdr><MsgId>WORST</MsgId></GrpHdr>"#;
+    let tail = "</FIToFICstmrCdtTrf></Document>";
+    let mut body = String::new();
+    let words = ["HASSAN", "PETROV", "NGUYEN", "MUELLER", "OKAFOR", "SILVA", "KOWALSKI", "TANAKA", "HOLM", "DIAZ"];
+    for i in 0.. {
+        let name =
+            |k: usize| format!("{} {} {i}", words[(i + k) % words.len()], words[(i / words.len() + k) % words.len()]);
+        let tx = format!(
+            "<CdtTrfTxInf><PmtId><EndToEndId>E{i}</EndToEndId></PmtId><Dbtr><Nm>{}</Nm><PstlAdr><AdrLine>{i} HIGH STREET</AdrLine></PstlAdr></Dbtr><Cdtr><Nm>{}</Nm></Cdtr></CdtTrfTxInf>",
+            name(1),
+            name(3)
+        );
+        if head.len() + body.len() + tx.len() + tail.len() > limit {
+            break;
+        }
+        body.push_str(&tx);
+    }
+    format!("{head}{body}{tail}").into_bytes()
 }

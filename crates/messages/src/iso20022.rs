@@ -226,47 +226,53 @@ pub fn parse(bytes: &[u8]) -> Result<Payment, Error> {
 }
 
 /// Elements the schemas allow at most once in their parent, whose value screening
-/// reads: a second one would not be screened, so it makes the message invalid.
-const AT_MOST_ONCE: [&str; 17] = [
-    "Nm",
-    "PstlAdr",
-    "StrtNm",
-    "BldgNb",
-    "TwnNm",
-    "TwnLctnNm",
-    "DstrctNm",
-    "CtrySubDvsn",
-    "Ctry",
-    "CtryOfRes",
-    "BICFI",
-    "AnyBIC",
-    "BICOrBEI",
-    "FinInstnId",
-    "Id",
-    "IBAN",
-    "MsgId",
-];
+/// reads: a second one would not be screened, so it makes the message invalid. Returns
+/// a slot per name (a `match`: this runs for every element of every message).
+fn at_most_once(name: &str) -> Option<usize> {
+    Some(match name {
+        "Nm" => 0,
+        "PstlAdr" => 1,
+        "StrtNm" => 2,
+        "BldgNb" => 3,
+        "TwnNm" => 4,
+        "TwnLctnNm" => 5,
+        "DstrctNm" => 6,
+        "CtrySubDvsn" => 7,
+        "Ctry" => 8,
+        "CtryOfRes" => 9,
+        "BICFI" => 10,
+        "AnyBIC" => 11,
+        "BICOrBEI" => 12,
+        "FinInstnId" => 13,
+        "Id" => 14,
+        "IBAN" => 15,
+        "MsgId" => 16,
+        _ => return None,
+    })
+}
 
 /// Elements that hold only text: an element inside one (mixed content) would not be
 /// screened, so it makes the message invalid.
-const TEXT_ONLY: [&str; 16] = [
-    "Nm",
-    "AdrLine",
-    "StrtNm",
-    "BldgNb",
-    "TwnNm",
-    "TwnLctnNm",
-    "DstrctNm",
-    "CtrySubDvsn",
-    "Ctry",
-    "CtryOfRes",
-    "BICFI",
-    "AnyBIC",
-    "BICOrBEI",
-    "Ustrd",
-    "AddtlRmtInf",
-    "InstrInf",
-];
+fn text_only(name: &str) -> bool {
+    matches!(
+        name,
+        "Nm" | "AdrLine"
+            | "StrtNm"
+            | "BldgNb"
+            | "TwnNm"
+            | "TwnLctnNm"
+            | "DstrctNm"
+            | "CtrySubDvsn"
+            | "Ctry"
+            | "CtryOfRes"
+            | "BICFI"
+            | "AnyBIC"
+            | "BICOrBEI"
+            | "Ustrd"
+            | "AddtlRmtInf"
+            | "InstrInf"
+    )
+}
 
 /// Checks what the reading above takes on trust: that no screened value is repeated
 /// where the schemas allow one (`<Nm>A</Nm><Nm>B</Nm>`: the second would be ignored),
@@ -276,7 +282,7 @@ fn check_structure(root: El<'_>) -> Result<(), (u64, String)> {
     let mut stack = vec![root];
     while let Some(node) = stack.pop() {
         let name = node.name();
-        if TEXT_ONLY.contains(&name) {
+        if text_only(name) {
             if let Some(child) = node.children().next() {
                 return Err((
                     child.offset(),
@@ -288,10 +294,10 @@ fn check_structure(root: El<'_>) -> Result<(), (u64, String)> {
             }
             continue;
         }
-        let mut seen: [bool; AT_MOST_ONCE.len()] = [false; AT_MOST_ONCE.len()];
+        let mut seen = 0u32;
         for child in node.children() {
-            if let Some(k) = AT_MOST_ONCE.iter().position(|n| *n == child.name()) {
-                if seen[k] {
+            if let Some(k) = at_most_once(child.name()) {
+                if seen & (1 << k) != 0 {
                     return Err((
                         child.offset(),
                         format!(
@@ -300,7 +306,7 @@ fn check_structure(root: El<'_>) -> Result<(), (u64, String)> {
                         ),
                     ));
                 }
-                seen[k] = true;
+                seen |= 1 << k;
             }
             stack.push(child);
         }

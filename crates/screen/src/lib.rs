@@ -361,7 +361,12 @@ impl Screener {
         // and address together (the family name in the name field and the given name on
         // the next line, the whole name in an address line, a listed name inside a longer
         // one: "ACME TRADING AS AGENT FOR ...").
-        let whole = party_text(party);
+        // A name alone is the matcher's (listed names inside it included).
+        let has_address = !party.address_lines.is_empty()
+            || party.street.is_some()
+            || party.town.is_some()
+            || party.country_sub_division.is_some();
+        let whole = if has_address { party_text(party) } else { String::new() };
         if !whole.is_empty() {
             for (entity, name, words) in self.names_in_text(&whole, 2) {
                 if named.contains(&entity) {
@@ -477,8 +482,7 @@ impl Screener {
         let mut found: Vec<(u32, u32, String)> = Vec::new();
         let readings = interdict_text::readings(text);
         for reading in std::iter::once(text).chain(readings.alternatives.iter().map(String::as_str)) {
-            let analysed: Vec<String> = interdict_text::analyze(reading).into_iter().map(|w| w.text).collect();
-            for f in self.text.find_at_least(&analysed.join(" "), min_words, min_words >= 2) {
+            for f in self.text.find_at_least(&interdict_text::analyzed_text(reading), min_words, min_words >= 2) {
                 let entity = self.index.name(f.name).entity.to_native();
                 if !found.iter().any(|(e, ..)| *e == entity) {
                     found.push((entity, f.name, f.words));
@@ -508,11 +512,14 @@ impl Screener {
                 party_account: None,
             });
         }
-        let analysed: Vec<String> = interdict_text::analyze(&at.value).into_iter().map(|w| w.text).collect();
-        // IMO numbers: "IMO 9187629", or any seven digits after "imo".
+        // IMO numbers: "IMO 9187629", or any seven digits after "imo" (analysed only when
+        // the text has those letters).
+        let has_imo = at.value.as_bytes().windows(3).any(|w| w.eq_ignore_ascii_case(b"imo"));
+        let analysed = if has_imo { interdict_text::analyzed_text(&at.value) } else { String::new() };
+        let analysed: Vec<&str> = analysed.split(' ').collect();
         for pair in analysed.windows(2) {
             if pair[0] == "imo" && pair[1].len() == 7 && pair[1].bytes().all(|b| b.is_ascii_digit()) {
-                for e in self.index.entities_with_identifier(&IdKind::Imo, &pair[1]) {
+                for e in self.index.entities_with_identifier(&IdKind::Imo, pair[1]) {
                     let why = format!("free text names IMO {}, the IMO number of this listed vessel", pair[1]);
                     out.push(Candidate {
                         hit: self.list_hit(HitKind::Vessel, e.to_native(), 1.0, at, t, why),

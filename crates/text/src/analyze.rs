@@ -223,28 +223,57 @@ pub fn token_class(token: &str) -> TokenClass {
 /// assert_eq!(tokens[5].class, TokenClass::LegalForm);
 /// ```
 pub fn analyze(name: &str) -> Vec<NameToken> {
+    let mut out = Vec::new();
+    canonical_words(name, |word| out.push(NameToken { text: word.to_string(), class: token_class(word) }));
+    out
+}
+
+/// The canonical words of a text joined by single spaces: what [`analyze`] gives, without
+/// the classes and one allocation per word. For scanning free text and a party's whole
+/// name and address with an automaton of analysed listed names.
+///
+/// ```
+/// assert_eq!(interdict_text::analyzed_text("VIA 2ND ACADEMY, CH'OE Chol-min"), "via 2nd academy choe chol min");
+/// ```
+pub fn analyzed_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    canonical_words(text, |word| {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    });
+    out
+}
+
+/// Normalises a name and hands each canonical word to `emit`, in order.
+fn canonical_words(name: &str, mut emit: impl FnMut(&str)) {
     let normalized = normalize(name);
     let split: Vec<&str> = normalized.split(' ').filter(|w| !w.is_empty()).collect();
     let t = tables();
     // Legal forms written with dots ("S.A.", "A.S.", "e.V.") normalise to single letters;
     // a run of single letters that spells a legal form is that legal form.
-    let mut merged: Vec<String> = Vec::with_capacity(split.len());
+    let mut joined_runs: Vec<String> = Vec::new();
+    let mut words: Vec<&str> = Vec::with_capacity(split.len());
     let mut i = 0;
     while i < split.len() {
         let run = split[i..].iter().take_while(|w| w.len() == 1).count();
         if run >= 2 {
             let joined: String = split[i..i + run].concat();
             if t.legal_forms.contains(&joined) {
-                merged.push(joined);
+                joined_runs.push(joined);
+                words.push("");
                 i += run;
                 continue;
             }
         }
-        merged.push(split[i].to_string());
+        words.push(split[i]);
         i += 1;
     }
-    let words: Vec<&str> = merged.iter().map(String::as_str).collect();
-    let mut out = Vec::with_capacity(words.len());
+    // The joined legal forms fill the placeholders, in order.
+    let mut runs = joined_runs.iter();
+    let words: Vec<&str> =
+        words.into_iter().map(|w| if w.is_empty() { runs.next().map_or("", String::as_str) } else { w }).collect();
     let mut i = 0;
     while i < words.len() {
         if let Some(rules) = t.phrases.get(words[i]) {
@@ -255,17 +284,14 @@ pub fn analyze(name: &str) -> Vec<NameToken> {
                 })
                 .map(|(phrase, to)| (phrase.len(), to))
             {
-                out.push(NameToken { text: to.clone(), class: token_class(to) });
+                emit(to);
                 i += len;
                 continue;
             }
         }
-        let text = canonical_token(words[i]).into_owned();
-        let class = token_class(&text);
-        out.push(NameToken { text, class });
+        emit(&canonical_token(words[i]));
         i += 1;
     }
-    out
 }
 
 #[cfg(test)]

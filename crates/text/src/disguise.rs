@@ -56,7 +56,14 @@ pub struct Readings {
 /// The readings of `name` that undo a disguise, and the signals of one.
 pub fn readings(name: &str) -> Readings {
     let mut out = Readings::default();
-    if name.is_ascii() && !has_spelled_out_run(name) {
+    if name.is_ascii() {
+        // ASCII holds no look-alikes of other scripts, no controls, no compatibility
+        // forms: only letters spelled out can hide a name.
+        if has_spelled_out_run(name) {
+            if let Some(joined) = join_spelled_out(name) {
+                push_reading(&mut out.alternatives, name, &joined);
+            }
+        }
         return out;
     }
     // Compatibility forms (full-width letters and dots) and invisible characters
@@ -186,7 +193,9 @@ fn is_letter_separator(c: char) -> bool {
 /// Whether the text has a chunk like `C.H.O.I.`: two letters, each alone between
 /// separators.
 fn has_spelled_out_run(text: &str) -> bool {
-    text.split_whitespace().any(|chunk| spelled_out(chunk).is_some())
+    // Most names hold no separator at all: answered without splitting.
+    let has_separator = text.bytes().any(|b| matches!(b, b'.' | b'-' | b'_' | b'/' | b'*'));
+    has_separator && text.split_whitespace().any(|chunk| spelled_out(chunk).is_some())
 }
 
 /// The letters of a whitespace-free chunk that is only single letters (or digits)

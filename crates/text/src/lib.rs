@@ -27,7 +27,9 @@ mod disguise;
 
 use unicode_normalization::UnicodeNormalization;
 
-pub use analyze::{analyze, canonical_token, osa_is_one, token_class, variant_typos, NameToken, TokenClass};
+pub use analyze::{
+    analyze, analyzed_text, canonical_token, osa_is_one, token_class, variant_typos, NameToken, TokenClass,
+};
 pub use disguise::{is_bidi_control, readings, Readings, Signal, SignalKind};
 
 /// Words longer than this (in bytes, after analysis) are matched only exactly: no listed
