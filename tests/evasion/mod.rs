@@ -27,38 +27,7 @@ pub fn screener() -> &'static Screener {
     })
 }
 
-/// Escapes text for XML content.
-pub fn xml_text(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
-}
-
-/// A pacs.008 whose debtor element holds `debtor` (raw XML: `<Nm>..</Nm><PstlAdr>..`),
-/// paying a UK creditor for rent: nothing else in it alerts.
-pub fn pacs008(debtor: &str) -> Vec<u8> {
-    format!(
-        r#"<Document xmlns="urn:iso:std:iso:20022:tech:xsd:pacs.008.001.08"><FIToFICstmrCdtTrf>
-<GrpHdr><MsgId>EVASION-1</MsgId><CreDtTm>2026-11-28T09:30:00Z</CreDtTm><NbOfTxs>1</NbOfTxs><SttlmInf><SttlmMtd>INDA</SttlmMtd></SttlmInf></GrpHdr>
-<CdtTrfTxInf><PmtId><EndToEndId>E2E-1</EndToEndId></PmtId><IntrBkSttlmAmt Ccy="GBP">950.00</IntrBkSttlmAmt>
-<Dbtr>{debtor}</Dbtr>
-<Cdtr><Nm>NORTHERN HOMES LETTINGS LTD</Nm><PstlAdr><TwnNm>LEEDS</TwnNm><Ctry>GB</Ctry></PstlAdr></Cdtr>
-<RmtInf><Ustrd>RENT DECEMBER FLAT 3</Ustrd></RmtInf></CdtTrfTxInf></FIToFICstmrCdtTrf></Document>"#
-    )
-    .into_bytes()
-}
-
-/// A pacs.008 whose debtor is named `name` (escaped), in Leeds.
-pub fn pacs008_named(name: &str) -> Vec<u8> {
-    pacs008(&format!("<Nm>{}</Nm><PstlAdr><TwnNm>LEEDS</TwnNm><Ctry>GB</Ctry></PstlAdr>", xml_text(name)))
-}
-
-/// An MT103 whose ordering customer (50K) is the given lines after the account.
-pub fn mt103(ordering_lines: &[&str]) -> Vec<u8> {
-    format!(
-        "{{1:F01BANKGB2LAXXX0000000000}}{{2:I103BANKUS33XXXXN}}{{4:\n:20:EVASION-MT\n:23B:CRED\n:32A:261128GBP950,00\n:50K:/GB29NWBK60161331926819\n{}\n:59:/GB82WEST12345698765432\nNORTHERN HOMES LETTINGS LTD\nLEEDS\n:70:RENT DECEMBER\n:71A:SHA\n-}}",
-        ordering_lines.join("\n")
-    )
-    .into_bytes()
-}
+pub use interdict_testkit::evasion::{mt103, pacs008, pacs008_named, xml_text};
 
 /// Screens one message and returns its only verdict.
 pub fn verdict(bytes: &[u8]) -> Verdict {

@@ -352,7 +352,14 @@ impl Screener {
             }
         }
         // A disguise in the name or the address is a reason to hold on its own.
-        for at in party.name.iter().chain(&party.address_lines) {
+        let parts = party
+            .name
+            .iter()
+            .chain(&party.address_lines)
+            .chain(&party.street)
+            .chain(&party.town)
+            .chain(&party.country_sub_division);
+        for at in parts {
             for signal in interdict_text::readings(&at.value).signals {
                 push(out, disguise_hit(at, t, format!("{} {}: {}", role(), field_word(at, party), signal.explanation)));
             }
@@ -361,12 +368,14 @@ impl Screener {
         // and address together (the family name in the name field and the given name on
         // the next line, the whole name in an address line, a listed name inside a longer
         // one: "ACME TRADING AS AGENT FOR ...").
-        // A name alone is the matcher's (listed names inside it included).
+        // A name alone is the matcher's (listed names inside it included), unless it
+        // has letters written apart that only a word-for-word reading joins (`O F`).
         let has_address = !party.address_lines.is_empty()
             || party.street.is_some()
             || party.town.is_some()
             || party.country_sub_division.is_some();
-        let whole = if has_address { party_text(party) } else { String::new() };
+        let name_apart = party.name.as_ref().is_some_and(|n| interdict_text::has_letters_apart(&n.value));
+        let whole = if has_address || name_apart { party_text(party) } else { String::new() };
         if !whole.is_empty() {
             for (entity, name, words) in self.names_in_text(&whole, 2) {
                 if named.contains(&entity) {
@@ -480,7 +489,7 @@ impl Screener {
     /// A party's own text (`min_words` 2) is also searched for names of common words.
     fn names_in_text(&self, text: &str, min_words: usize) -> Vec<(u32, u32, String)> {
         let mut found: Vec<(u32, u32, String)> = Vec::new();
-        let readings = interdict_text::readings(text);
+        let readings = interdict_text::text_readings(text);
         for reading in std::iter::once(text).chain(readings.alternatives.iter().map(String::as_str)) {
             for f in self.text.find_at_least(&interdict_text::analyzed_text(reading), min_words, min_words >= 2) {
                 let entity = self.index.name(f.name).entity.to_native();
@@ -612,8 +621,10 @@ fn party_text(party: &Party) -> String {
         .chain(&party.country_sub_division);
     let mut text = String::new();
     for at in parts {
+        // A plain space: a name may run on from one part into the next, even spelled
+        // out (`C` in the name, `H O E CHOL MIN` in the address line).
         if !text.is_empty() {
-            text.push_str(" ; ");
+            text.push(' ');
         }
         text.push_str(&at.value);
     }

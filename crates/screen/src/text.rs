@@ -5,9 +5,9 @@
 //! SCIENCES"; the text is analysed like a name (so `SECOND` and `2ND` meet, `CH'OE` is
 //! `choe`) and every listed name whose words appear in order, as whole words, is found.
 //!
-//! Names that would flood the alerts are left out: weak aliases, names made only of
-//! common words (every word held by more than [`COMMON_WORD_NAMES`] listed names) and
-//! one-word names that are short or not rare. One-word vessel names count only after a
+//! Names that would flood the alerts are left out: weak aliases, names of fewer than
+//! four words made only of common words (every word held by more than
+//! [`COMMON_WORD_NAMES`] listed names) and one-word names that are short or not rare. One-word vessel names count only after a
 //! vessel marker (`MV`, `M/V`, `VESSEL`, `TANKER`...).
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
@@ -16,6 +16,11 @@ use interdict_model::{EntityKind, NameRole};
 
 /// A word held by more listed names than this is common.
 pub const COMMON_WORD_NAMES: usize = 50;
+/// A name made only of common words is looked for in free text when it has at least
+/// this many words besides legal forms: four common words in a row
+/// (`KOREA MINING DEVELOPMENT TRADING CORPORATION`) name one organisation, two or three
+/// (`GENERAL TRADING`, `INTERNATIONAL TRADING COMPANY`) name many.
+pub const MIN_COMMON_WORDS_IN_FREE_TEXT: usize = 4;
 /// One-word names shorter than this are not looked for in text.
 pub const MIN_SINGLE_WORD_LEN: usize = 6;
 /// One-word names must be this rare (held by at most this many names) to be looked for.
@@ -30,7 +35,9 @@ struct Pattern {
     single_word_vessel: bool,
     /// Words in the listed name.
     words: usize,
-    /// Every word is common: looked for only where asked (a party's own text).
+    /// Every word is common and the name is shorter than
+    /// [`MIN_COMMON_WORDS_IN_FREE_TEXT`]: looked for only where asked (a party's own
+    /// text).
     common_words: bool,
 }
 
@@ -79,6 +86,7 @@ impl TextNames {
                 }
                 single_word_vessel = vessel;
             }
+            let common_words = common_words && words < MIN_COMMON_WORDS_IN_FREE_TEXT;
             patterns.push(Pattern { name: i, single_word_vessel, words: tokens.len(), common_words });
             texts.push(format!(" {} ", name.normalized.as_str()));
         }
@@ -90,7 +98,8 @@ impl TextNames {
     }
 
     /// Listed names in an analysed text (`interdict_text::analyze`, words joined by
-    /// spaces), except names made only of common words.
+    /// spaces), except names of fewer than [`MIN_COMMON_WORDS_IN_FREE_TEXT`] common
+    /// words.
     pub fn find(&self, analysed: &str) -> Vec<Found> {
         self.find_at_least(analysed, 1, false)
     }

@@ -16,6 +16,8 @@
 //! # });
 //! ```
 
+pub mod evasion;
+
 use std::future::Future;
 use std::process::{Child, Command, ExitStatus, Output};
 use std::sync::mpsc;

@@ -53,15 +53,44 @@ pub struct Readings {
     pub signals: Vec<Signal>,
 }
 
-/// The readings of `name` that undo a disguise, and the signals of one.
+/// The readings of `name` that undo a disguise, and the signals of one. Letters written
+/// apart are joined when three or more follow each other (two are initials:
+/// `J P MORGAN`).
 pub fn readings(name: &str) -> Readings {
+    readings_joining(name, 3)
+}
+
+/// [`readings`] for a text searched word for word (a party's name and address lines
+/// together, free text): two letters written apart are joined too (`ACADEMY O F
+/// NATURAL SCIENCES`), since an exact word sequence cannot forgive them.
+pub fn text_readings(text: &str) -> Readings {
+    readings_joining(text, 2)
+}
+
+/// Whether two one-letter words follow each other (`O F`, `J. P.`): a name that
+/// [`text_readings`] reads differently from [`readings`].
+pub fn has_letters_apart(text: &str) -> bool {
+    let mut previous_was_letter = false;
+    for chunk in text.split_whitespace() {
+        let letter = single_letter(chunk).is_some();
+        if letter && previous_was_letter {
+            return true;
+        }
+        previous_was_letter = letter;
+    }
+    false
+}
+
+fn readings_joining(name: &str, min_letters_apart: usize) -> Readings {
     let mut out = Readings::default();
     if name.is_ascii() {
         // ASCII holds no look-alikes of other scripts, no controls, no compatibility
         // forms: only letters spelled out can hide a name.
         if has_spelled_out_run(name) {
-            if let Some(joined) = join_spelled_out(name) {
-                push_reading(&mut out.alternatives, name, &joined);
+            for part_words in [false, true] {
+                if let Some(joined) = join_spelled_out(name, part_words, min_letters_apart) {
+                    push_reading(&mut out.alternatives, name, &joined);
+                }
             }
         }
         return out;
@@ -90,9 +119,15 @@ pub fn readings(name: &str) -> Readings {
     if text.chars().any(is_bidi_control) {
         text.retain(|c| !is_bidi_control(c));
     }
-    if let Some(joined) = join_spelled_out(&text) {
-        push_reading(&mut out.alternatives, name, &joined);
-        text = joined;
+    if let Some(whole) = join_spelled_out(&text, false, min_letters_apart) {
+        push_reading(&mut out.alternatives, name, &whole);
+        text = match join_spelled_out(&text, true, min_letters_apart) {
+            Some(parted) => {
+                push_reading(&mut out.alternatives, name, &parted);
+                parted
+            }
+            None => whole,
+        };
     }
     let (skeleton, mixed) = skeleton(&text);
     for word in &mixed {
@@ -185,49 +220,131 @@ fn display_order(text: &str) -> Option<String> {
     Some(out)
 }
 
-/// Punctuation that may separate spelled-out letters.
+/// Punctuation that may separate spelled-out letters: any mark that is not a letter, a
+/// digit, a space or a control character (`.`, `-`, `,`, `·`, `•`...).
 fn is_letter_separator(c: char) -> bool {
-    matches!(c, '.' | '-' | '_' | '/' | '\u{00B7}' | '\u{2022}' | '*' | '\u{2024}' | '\u{2027}')
+    !c.is_alphanumeric() && !c.is_whitespace() && !c.is_control()
 }
 
-/// Whether the text has a chunk like `C.H.O.I.`: two letters, each alone between
-/// separators.
+/// Whether the text has a chunk like `C.H.O.I.`, or letters written apart
+/// (`C H O E`, `C. H. O. E.`).
 fn has_spelled_out_run(text: &str) -> bool {
-    // Most names hold no separator at all: answered without splitting.
-    let has_separator = text.bytes().any(|b| matches!(b, b'.' | b'-' | b'_' | b'/' | b'*'));
-    has_separator && text.split_whitespace().any(|chunk| spelled_out(chunk).is_some())
+    // Most names hold neither a separator nor two one-letter words: answered without
+    // splitting.
+    let has_separator = text.bytes().any(|b| b.is_ascii_punctuation() || !b.is_ascii());
+    let chunks = || text.split_whitespace();
+    (has_separator && chunks().any(|chunk| spelled_out(chunk, false).is_some()))
+        || chunks().filter(|chunk| single_letter(chunk).is_some()).nth(1).is_some()
 }
 
-/// The letters of a whitespace-free chunk that is only single letters (or digits)
-/// separated by punctuation, at least two of them (`C.H.O.I.`, `M-I-N`).
-fn spelled_out(chunk: &str) -> Option<String> {
-    let mut letters = String::new();
-    let mut previous_was_letter = false;
-    for c in chunk.chars() {
+/// A whitespace-free chunk with its spelled-out letters joined (`C.H.O.I.` is `CHOI`,
+/// `M-I-N` is `MIN`, `C.H.O.E..CHOL` is `CHOE CHOL`), or `None` when it holds no two
+/// single letters in a row. Pieces between separators that are longer than one letter
+/// stay words of their own. With `part_words`, a run of separators longer than the
+/// shortest between two letters parts words (`C.H.O.E...C.H.O.L.` is `CHOE CHOL`;
+/// `C...H...O...E` is `CHOE`); without it a stray mark (`C..H.O.E.`) does not: both
+/// readings are tried.
+fn spelled_out(chunk: &str, part_words: bool) -> Option<String> {
+    // Each piece between separators, with the number of separators before it.
+    let mut pieces: Vec<(&str, usize)> = Vec::new();
+    let mut separators = 0;
+    let mut start = None;
+    for (at, c) in chunk.char_indices() {
         if c.is_alphanumeric() {
-            if previous_was_letter {
-                return None; // two letters in a row: an ordinary word
-            }
-            letters.push(c);
-            previous_was_letter = true;
+            start.get_or_insert(at);
         } else if is_letter_separator(c) {
-            previous_was_letter = false;
+            if let Some(from) = start.take() {
+                pieces.push((&chunk[from..at], separators));
+                separators = 0;
+            }
+            separators += 1;
         } else {
             return None;
         }
     }
-    (letters.chars().count() >= 2).then_some(letters)
+    if let Some(from) = start {
+        pieces.push((&chunk[from..], separators));
+    }
+    let is_letter = |piece: &str| piece.chars().nth(1).is_none();
+    let narrowest = pieces.windows(2).filter(|w| is_letter(w[0].0) && is_letter(w[1].0)).map(|w| w[1].1).min()?;
+    let mut out = String::with_capacity(chunk.len());
+    let mut previous_was_letter = false;
+    for (piece, gap) in pieces {
+        let letter = is_letter(piece);
+        let same_word = letter && previous_was_letter && !(part_words && gap > narrowest);
+        if !out.is_empty() && !same_word {
+            out.push(' ');
+        }
+        out.push_str(piece);
+        previous_was_letter = letter;
+    }
+    Some(out)
 }
 
-/// The text with each spelled-out chunk written as one word; `None` if there is none.
-fn join_spelled_out(text: &str) -> Option<String> {
-    let mut changed = false;
-    let mut out = String::with_capacity(text.len());
-    for chunk in text.split_whitespace() {
+/// The letter of a chunk that is one letter, alone or with separators after it (`C`,
+/// `C.`). Not a digit: `FLAT 3 A B C` keeps its number apart.
+fn single_letter(chunk: &str) -> Option<char> {
+    let mut chars = chunk.chars();
+    let letter = chars.next().filter(|c| c.is_alphabetic())?;
+    chars.all(is_letter_separator).then_some(letter)
+}
+
+/// Letters written apart, one to a word, are one word when at least `min_letters`
+/// of them follow each other (`C H O E`, `C. H. O. E.`).
+fn ends_letter_run(run: &[(&str, Option<char>)], min_letters: usize, out: &mut String, changed: &mut bool) {
+    if run.iter().filter(|(_, letter)| letter.is_some()).count() >= min_letters {
+        *changed = true;
         if !out.is_empty() {
             out.push(' ');
         }
-        match spelled_out(chunk) {
+        out.extend(run.iter().filter_map(|(_, c)| *c));
+    } else {
+        for (chunk, ..) in run {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(chunk);
+        }
+    }
+}
+
+/// The text with each spelled-out chunk, and each run of letters written apart, written
+/// as one word; `None` if there is none. With `part_words`, a wider gap than one space
+/// ends a run of letters written apart (`C H O E   C H O L` is two words), and wider
+/// separators part a spelled-out chunk ([`spelled_out`]).
+fn join_spelled_out(text: &str, part_words: bool, min_letters_apart: usize) -> Option<String> {
+    let mut changed = false;
+    let mut out = String::with_capacity(text.len());
+    // Letters written apart, and the chunks of marks only between them (`A . B . C`).
+    let mut run: Vec<(&str, Option<char>)> = Vec::new();
+    let mut rest = text;
+    loop {
+        let Some(start) = rest.find(|c: char| !c.is_whitespace()) else { break };
+        let wide_gap = &rest[..start] != " ";
+        rest = &rest[start..];
+        let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+        let chunk = &rest[..end];
+        rest = &rest[end..];
+        if let Some(letter) = single_letter(chunk) {
+            if wide_gap && part_words {
+                ends_letter_run(&run, min_letters_apart, &mut out, &mut changed);
+                run.clear();
+            }
+            run.push((chunk, Some(letter)));
+            continue;
+        }
+        // Marks alone between letters written apart: inside the word, or (with
+        // `part_words`) between words (`C H O E . C H O L`).
+        if !run.is_empty() && !part_words && chunk.chars().all(is_letter_separator) {
+            run.push((chunk, None));
+            continue;
+        }
+        ends_letter_run(&run, min_letters_apart, &mut out, &mut changed);
+        run.clear();
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        match spelled_out(chunk, part_words) {
             Some(letters) => {
                 changed = true;
                 out.push_str(&letters);
@@ -235,6 +352,7 @@ fn join_spelled_out(text: &str) -> Option<String> {
             None => out.push_str(chunk),
         }
     }
+    ends_letter_run(&run, min_letters_apart, &mut out, &mut changed);
     changed.then_some(out)
 }
 
@@ -402,6 +520,25 @@ mod tests {
     }
 
     #[test]
+    fn text_readings_join_two_letters_written_apart() {
+        // (text, its readings normalised)
+        let cases: &[(&str, &[&str])] = &[
+            // Regression (property test): `OF` spelled apart in an address line.
+            ("SECOND ACADEMY O F NATURAL SCIENCES", &["second academy of natural sciences"]),
+            ("J P MORGAN", &["jp morgan"]),
+            ("J SMITH", &[]),
+        ];
+        for (text, expected) in cases {
+            let got: Vec<String> = text_readings(text).alternatives.iter().map(|a| normalize(a)).collect();
+            assert_eq!(got, *expected, "{text:?}");
+            assert_eq!(has_letters_apart(text), !expected.is_empty(), "{text:?}");
+            if !expected.is_empty() {
+                assert!(readings(text).alternatives.is_empty(), "{text:?}: two letters are initials in a name");
+            }
+        }
+    }
+
+    #[test]
     fn readings_undo_each_disguise() {
         // (name, its readings normalised, signals)
         let cases: &[(&str, &[&str], &[SignalKind])] = &[
@@ -410,6 +547,34 @@ mod tests {
             // Every letter Cyrillic, every one a look-alike: read as Latin too, no signal.
             ("\u{421}\u{41d}\u{41e}\u{415}", &["choe"], &[]),
             ("C.H.O.I. C.H.O.L. M.I.N.", &["choi chol min"], &[]),
+            // Letters written apart: three or more, or two with dots, are one word.
+            ("C H O E CHOL MIN HOLDINGS", &["choe chol min holdings"], &[]),
+            ("C. H. O. E. CHOL", &["choe chol"], &[]),
+            ("K. I. M", &["kim"], &[]),
+            ("J P MORGAN", &[], &[]),
+            ("J. P. MORGAN", &[], &[]),
+            // Regression (property test): full-width letters written apart, wider gaps
+            // between the words.
+            (
+                "\u{FF23} \u{FF28} \u{FF2F} \u{FF25} \u{3000} \u{FF23} \u{FF28} \u{FF2F} \u{FF2C}",
+                &["choechol", "choe chol"],
+                &[],
+            ),
+            ("C H O E  C H O L", &["choechol", "choe chol"], &[]),
+            // Regression (property test): a zero-width space between letters written apart.
+            ("CHOE C \u{200B} H O L MIN", &["choe chol min", "choe c hol min"], &[]),
+            ("A . E . R . O AIRLINES", &["aero airlines"], &[]),
+            ("A - B SMITH", &[], &[]),
+            ("ACCOUNT 7 A E R O AIRLINES", &["account 7 aero airlines"], &[]),
+            ("C.H.O.E..CHOL.MIN", &["choe chol min"], &[]),
+            ("C H O E . C H O L", &["choechol", "choe chol"], &[]),
+            ("CHOE-CHOL", &[], &[]),
+            ("C.H.O.E...C.H.O.L...M.I.N.", &["choecholmin", "choe chol min"], &[]),
+            ("C.H.O.E.,.C.H.O.L.,.M.I.N.", &["choecholmin", "choe chol min"], &[]),
+            ("C,H,O,E M+I+N", &["choe min"], &[]),
+            ("C...H...O...E... C.H.O.L.", &["choe chol"], &[]),
+            // Regression (property test): a zero-width space between a letter and its dot.
+            ("C.\u{200B}.H.O.E. CHOL", &["choe chol", "c hoe chol"], &[]),
             ("M-I-N CHOL", &["min chol"], &[]),
             ("O. G. STEPANOVA", &[], &[]),
             ("S.A. HOLDINGS", &["sa holdings"], &[]),
