@@ -27,6 +27,7 @@ pub fn screener() -> &'static Screener {
     })
 }
 
+#[allow(unused_imports)] // each test binary uses the part it needs
 pub use interdict_testkit::evasion::{mt103, pacs008, pacs008_named, xml_text};
 
 /// Screens one message and returns its only verdict.

@@ -318,8 +318,7 @@ fn join_spelled_out(text: &str, part_words: bool, min_letters_apart: usize) -> O
     // Letters written apart, and the chunks of marks only between them (`A . B . C`).
     let mut run: Vec<(&str, Option<char>)> = Vec::new();
     let mut rest = text;
-    loop {
-        let Some(start) = rest.find(|c: char| !c.is_whitespace()) else { break };
+    while let Some(start) = rest.find(|c: char| !c.is_whitespace()) {
         let wide_gap = &rest[..start] != " ";
         rest = &rest[start..];
         let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
