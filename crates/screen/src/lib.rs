@@ -360,7 +360,7 @@ impl Screener {
             .chain(&party.town)
             .chain(&party.country_sub_division);
         for at in parts {
-            for signal in interdict_text::readings(&at.value).signals {
+            for signal in interdict_text::signals(&at.value) {
                 push(out, disguise_hit(at, t, format!("{} {}: {}", role(), field_word(at, party), signal.explanation)));
             }
         }
@@ -514,7 +514,7 @@ impl Screener {
                 party_account: None,
             });
         }
-        for signal in interdict_text::readings(&at.value).signals {
+        for signal in interdict_text::signals(&at.value) {
             out.push(Candidate {
                 hit: disguise_hit(at, t, format!("free text {}", signal.explanation)),
                 party_name: None,

@@ -67,9 +67,22 @@ pub fn text_readings(text: &str) -> Readings {
     readings_joining(text, 2)
 }
 
+/// The signals of a disguise in a text (mixed scripts, bidirectional controls): what
+/// [`readings`] reports, without building readings for a text of Latin letters alone,
+/// which can carry none.
+pub fn signals(text: &str) -> Vec<Signal> {
+    if text.is_ascii() || text.chars().all(is_plain_latin) {
+        return Vec::new();
+    }
+    readings(text).signals
+}
+
 /// Whether two one-letter words follow each other (`O F`, `J. P.`): a name that
 /// [`text_readings`] reads differently from [`readings`].
 pub fn has_letters_apart(text: &str) -> bool {
+    if !has_two_single_letters(text) {
+        return false;
+    }
     let mut previous_was_letter = false;
     for chunk in text.split_whitespace() {
         let letter = single_letter(chunk).is_some();
@@ -83,10 +96,11 @@ pub fn has_letters_apart(text: &str) -> bool {
 
 fn readings_joining(name: &str, min_letters_apart: usize) -> Readings {
     let mut out = Readings::default();
-    if name.is_ascii() {
-        // ASCII holds no look-alikes of other scripts, no controls, no compatibility
-        // forms: only letters spelled out can hide a name.
-        if has_spelled_out_run(name) {
+    if name.is_ascii() || name.chars().all(is_plain_latin) {
+        // Latin letters alone hold no look-alikes of other scripts, no controls, no
+        // invisible or compatibility forms that matter: only letters spelled out can
+        // hide a name. Most names end here.
+        if has_two_single_letters(name) {
             for part_words in [false, true] {
                 if let Some(joined) = join_spelled_out(name, part_words, min_letters_apart) {
                     push_reading(&mut out.alternatives, name, &joined);
@@ -228,13 +242,48 @@ fn is_letter_separator(c: char) -> bool {
 
 /// Whether the text has a chunk like `C.H.O.I.`, or letters written apart
 /// (`C H O E`, `C. H. O. E.`).
-fn has_spelled_out_run(text: &str) -> bool {
-    // Most names hold neither a separator nor two one-letter words: answered without
-    // splitting.
-    let has_separator = text.bytes().any(|b| b.is_ascii_punctuation() || !b.is_ascii());
-    let chunks = || text.split_whitespace();
-    (has_separator && chunks().any(|chunk| spelled_out(chunk, false).is_some()))
-        || chunks().filter(|chunk| single_letter(chunk).is_some()).nth(1).is_some()
+/// Whether the text has two words of one letter each (between any marks or spaces):
+/// what every spelled-out run of letters has (`C.H.O.I.`, `C H O E`). One pass, no
+/// allocation: most names have none and need nothing more.
+fn has_two_single_letters(text: &str) -> bool {
+    let mut singles = 0;
+    if text.is_ascii() {
+        let bytes = text.as_bytes();
+        for (i, &b) in bytes.iter().enumerate() {
+            // A letter with no letter or digit on either side.
+            if b.is_ascii_alphabetic()
+                && (i == 0 || !bytes[i - 1].is_ascii_alphanumeric())
+                && bytes.get(i + 1).is_none_or(|n| !n.is_ascii_alphanumeric())
+            {
+                singles += 1;
+                if singles == 2 {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+    let mut run = 0;
+    let mut first_is_letter = false;
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            if run == 0 {
+                first_is_letter = c.is_alphabetic();
+            }
+            run += 1;
+        } else if !is_invisible(c) {
+            singles += usize::from(run == 1 && first_is_letter);
+            run = 0;
+        }
+    }
+    singles + usize::from(run == 1 && first_is_letter) >= 2
+}
+
+/// A letter of the Latin blocks (Basic Latin to Latin Extended-B), or Latin-1 space
+/// and punctuation: no look-alike of another script, nothing invisible (the soft hyphen
+/// and the C1 controls are not plain).
+fn is_plain_latin(c: char) -> bool {
+    c < '\u{0250}' && !matches!(c, '\u{0080}'..='\u{009F}' | '\u{00AD}')
 }
 
 /// A whitespace-free chunk with its spelled-out letters joined (`C.H.O.I.` is `CHOI`,

@@ -30,7 +30,9 @@ use unicode_normalization::UnicodeNormalization;
 pub use analyze::{
     analyze, analyzed_text, canonical_token, osa_is_one, token_class, variant_typos, NameToken, TokenClass,
 };
-pub use disguise::{has_letters_apart, is_bidi_control, readings, text_readings, Readings, Signal, SignalKind};
+pub use disguise::{
+    has_letters_apart, is_bidi_control, readings, signals, text_readings, Readings, Signal, SignalKind,
+};
 
 /// Words longer than this (in bytes, after analysis) are matched only exactly: no listed
 /// word is near that long (the longest of the OFAC and UN lists has 29 letters, two of
