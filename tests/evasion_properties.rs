@@ -47,7 +47,7 @@ proptest! {
         let (name, _) = NAMES[which];
         let mut disguised = apply(name, &first);
         if let Some(second) = &second {
-            if can_stack(&first, second) {
+            if can_stack(std::slice::from_ref(&first), second) {
                 disguised = apply(&disguised, second);
             }
         }

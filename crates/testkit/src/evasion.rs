@@ -156,12 +156,21 @@ pub fn apply(name: &str, disguise: &Disguise) -> String {
     }
 }
 
-/// Whether `second` can go on top of `first` and still describe the same name to a
-/// reader: a reversal stored behind an override must stay the outermost, and two words
-/// both written apart with single spaces (`K O R E A M I N I N G`) are one word to
-/// anyone.
-pub fn can_stack(first: &Disguise, second: &Disguise) -> bool {
-    !matches!(first, Disguise::Override) && !matches!((first, second), (Disguise::Spaced(_), Disguise::Spaced(_)))
+/// Whether `next` can go on top of the disguises `applied` (in order) and still
+/// describe the same name to a reader: a reversal stored behind an override must stay
+/// the outermost; two words both written apart with single spaces (`K O R E A M I N I
+/// N G`) are one word to anyone; and a word written apart, then joined to its
+/// neighbours by marks, then spelled out with them (`K.O.R.E.A...M...I...N...G...D.E.V`)
+/// has its letters as far apart as the words around it.
+pub fn can_stack(applied: &[Disguise], next: &Disguise) -> bool {
+    let spelling = |d: &Disguise| matches!(d, Disguise::Dotted(_) | Disguise::AllDotted | Disguise::Spaced(_));
+    let spaced_then_punctuated = applied
+        .iter()
+        .position(|d| matches!(d, Disguise::Spaced(_)))
+        .is_some_and(|at| applied[at..].iter().any(|d| matches!(d, Disguise::Punctuated(_))));
+    !applied.iter().any(|d| matches!(d, Disguise::Override))
+        && !(matches!(applied.last(), Some(Disguise::Spaced(_))) && matches!(next, Disguise::Spaced(_)))
+        && !(spaced_then_punctuated && spelling(next))
 }
 
 /// Where the disguised name goes.

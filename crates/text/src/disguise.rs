@@ -112,10 +112,23 @@ fn readings_joining(name: &str, min_letters_apart: usize) -> Readings {
     // Compatibility forms (full-width letters and dots) and invisible characters
     // (zero-width spaces and joiners, soft hyphens) would hide a spelled-out run from
     // the steps below: read the name without them.
-    let mut text: String = {
+    let mut text = String::with_capacity(name.len());
+    {
         use unicode_normalization::UnicodeNormalization;
-        name.nfkc().filter(|&c| !is_invisible(c) || is_bidi_control(c)).collect()
-    };
+        // An invisible character standing alone between spaces leaves one space, not
+        // two: `L \u{AD} O` is letters written apart, not two words.
+        let mut dropped_after_space = false;
+        for c in name.nfkc() {
+            if is_invisible(c) && !is_bidi_control(c) {
+                dropped_after_space |= text.ends_with(char::is_whitespace);
+                continue;
+            }
+            if !(dropped_after_space && c.is_whitespace()) {
+                text.push(c);
+            }
+            dropped_after_space = false;
+        }
+    }
     let controls = bidi_controls(name);
     if !controls.is_empty() {
         out.signals.push(Signal {
@@ -133,28 +146,34 @@ fn readings_joining(name: &str, min_letters_apart: usize) -> Readings {
     if text.chars().any(is_bidi_control) {
         text.retain(|c| !is_bidi_control(c));
     }
+    // The texts the look-alike step reads: the spelled-out letters joined, whole and
+    // parted at wide gaps (either may be the right one), or the text itself.
+    let mut texts = Vec::with_capacity(2);
     if let Some(whole) = join_spelled_out(&text, false, min_letters_apart) {
         push_reading(&mut out.alternatives, name, &whole);
-        text = match join_spelled_out(&text, true, min_letters_apart) {
-            Some(parted) => {
-                push_reading(&mut out.alternatives, name, &parted);
-                parted
-            }
-            None => whole,
-        };
+        if let Some(parted) = join_spelled_out(&text, true, min_letters_apart) {
+            push_reading(&mut out.alternatives, name, &parted);
+            texts.push(parted);
+        }
+        texts.push(whole);
+    } else {
+        texts.push(text);
     }
-    let (skeleton, mixed) = skeleton(&text);
-    for word in &mixed {
-        out.signals.push(Signal {
-            kind: SignalKind::MixedScript,
-            explanation: format!(
+    for text in &texts {
+        let (skeleton, mixed) = skeleton(text);
+        for word in &mixed {
+            let explanation = format!(
                 "the word \"{}\" mixes scripts ({}): look-alike letters read as \"{}\"",
                 word.original, word.scripts, word.skeleton
-            ),
-        });
-    }
-    if let Some(skeleton) = skeleton {
-        push_reading(&mut out.alternatives, name, &skeleton);
+            );
+            // The two joined readings mostly hold the same words: each mixed word once.
+            if !out.signals.iter().any(|s| s.explanation == explanation) {
+                out.signals.push(Signal { kind: SignalKind::MixedScript, explanation });
+            }
+        }
+        if let Some(skeleton) = skeleton {
+            push_reading(&mut out.alternatives, name, &skeleton);
+        }
     }
     out
 }
@@ -338,56 +357,81 @@ fn single_letter(chunk: &str) -> Option<char> {
     chars.all(is_letter_separator).then_some(letter)
 }
 
+/// A chunk of a run of letters written apart: a letter (`C`, `C.`) or marks alone
+/// (`.`), with the number of spaces before it.
+struct RunChunk<'a> {
+    text: &'a str,
+    letter: Option<char>,
+    spaces_before: usize,
+}
+
 /// Letters written apart, one to a word, are one word when at least `min_letters`
-/// of them follow each other (`C H O E`, `C. H. O. E.`).
-fn ends_letter_run(run: &[(&str, Option<char>)], min_letters: usize, out: &mut String, changed: &mut bool) {
-    if run.iter().filter(|(_, letter)| letter.is_some()).count() >= min_letters {
-        *changed = true;
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.extend(run.iter().filter_map(|(_, c)| *c));
-    } else {
-        for (chunk, ..) in run {
+/// of them follow each other (`C H O E`, `C. H. O. E.`). With `part_words`, where the
+/// distance between two letters (spaces and marks) is wider than the narrowest in the
+/// run, a new word starts (`C H O E   C H O L`, `C . H . O . E .  . C . H`).
+fn ends_letter_run(run: &[RunChunk<'_>], min_letters: usize, part_words: bool, out: &mut String, changed: &mut bool) {
+    if run.iter().filter(|c| c.letter.is_some()).count() < min_letters {
+        for chunk in run {
             if !out.is_empty() {
                 out.push(' ');
             }
-            out.push_str(chunk);
+            out.push_str(chunk.text);
         }
+        return;
+    }
+    *changed = true;
+    // The distance from the previous letter to each letter after the first.
+    let mut distances = Vec::with_capacity(run.len());
+    let mut distance = 0;
+    for (i, chunk) in run.iter().enumerate() {
+        distance += chunk.spaces_before;
+        match chunk.letter {
+            Some(_) => {
+                if i > 0 {
+                    distances.push(distance);
+                }
+                distance = chunk.text.chars().count() - 1; // its trailing marks
+            }
+            None => distance += chunk.text.chars().count(),
+        }
+    }
+    let narrowest = distances.iter().copied().min().unwrap_or(0);
+    let mut distances = distances.into_iter();
+    if !out.is_empty() {
+        out.push(' ');
+    }
+    for (i, letter) in run.iter().filter_map(|c| c.letter).enumerate() {
+        if i > 0 && distances.next().is_some_and(|d| part_words && d > narrowest) {
+            out.push(' ');
+        }
+        out.push(letter);
     }
 }
 
 /// The text with each spelled-out chunk, and each run of letters written apart, written
-/// as one word; `None` if there is none. With `part_words`, a wider gap than one space
-/// ends a run of letters written apart (`C H O E   C H O L` is two words), and wider
-/// separators part a spelled-out chunk ([`spelled_out`]).
+/// as one word; `None` if there is none. With `part_words`, wider gaps part words
+/// ([`ends_letter_run`], [`spelled_out`]).
 fn join_spelled_out(text: &str, part_words: bool, min_letters_apart: usize) -> Option<String> {
     let mut changed = false;
     let mut out = String::with_capacity(text.len());
     // Letters written apart, and the chunks of marks only between them (`A . B . C`).
-    let mut run: Vec<(&str, Option<char>)> = Vec::new();
+    let mut run: Vec<RunChunk<'_>> = Vec::new();
     let mut rest = text;
     while let Some(start) = rest.find(|c: char| !c.is_whitespace()) {
-        let wide_gap = &rest[..start] != " ";
+        let spaces_before = rest[..start].chars().count();
         rest = &rest[start..];
         let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
         let chunk = &rest[..end];
         rest = &rest[end..];
         if let Some(letter) = single_letter(chunk) {
-            if wide_gap && part_words {
-                ends_letter_run(&run, min_letters_apart, &mut out, &mut changed);
-                run.clear();
-            }
-            run.push((chunk, Some(letter)));
+            run.push(RunChunk { text: chunk, letter: Some(letter), spaces_before });
             continue;
         }
-        // Marks alone between letters written apart: inside the word, or (with
-        // `part_words`) between words (`C H O E . C H O L`).
-        if !run.is_empty() && !part_words && chunk.chars().all(is_letter_separator) {
-            run.push((chunk, None));
+        if !run.is_empty() && chunk.chars().all(is_letter_separator) {
+            run.push(RunChunk { text: chunk, letter: None, spaces_before });
             continue;
         }
-        ends_letter_run(&run, min_letters_apart, &mut out, &mut changed);
+        ends_letter_run(&run, min_letters_apart, part_words, &mut out, &mut changed);
         run.clear();
         if !out.is_empty() {
             out.push(' ');
@@ -400,7 +444,7 @@ fn join_spelled_out(text: &str, part_words: bool, min_letters_apart: usize) -> O
             None => out.push_str(chunk),
         }
     }
-    ends_letter_run(&run, min_letters_apart, &mut out, &mut changed);
+    ends_letter_run(&run, min_letters_apart, part_words, &mut out, &mut changed);
     changed.then_some(out)
 }
 
@@ -568,6 +612,20 @@ mod tests {
     }
 
     #[test]
+    fn look_alikes_are_read_in_every_joined_reading() {
+        // Regression (fuzzer): a Cyrillic В in a spelled-out word with a stray mark; only
+        // the whole reading (not the one parted at the wide gap) holds `BANCO`.
+        let r = readings("\u{412}.\u{200B}.A.N.C.O. N.A.C.I.O.N.A.L. D.E. CUBA");
+        let got: Vec<String> = r.alternatives.iter().map(|a| normalize(a)).collect();
+        assert!(got.iter().any(|g| g == "banco nacional de cuba"), "{got:?}");
+        assert_eq!(r.signals.len(), 1, "{:?}", r.signals);
+        // Regression (fuzzer): a soft hyphen alone between letters written apart.
+        let r = readings("D E V E L \u{AD} O P M E N T \u{3000} T R A D I N G");
+        let got: Vec<String> = r.alternatives.iter().map(|a| normalize(a)).collect();
+        assert!(got.iter().any(|g| g == "development trading"), "{got:?}");
+    }
+
+    #[test]
     fn text_readings_join_two_letters_written_apart() {
         // (text, its readings normalised)
         let cases: &[(&str, &[&str])] = &[
@@ -610,12 +668,18 @@ mod tests {
             ),
             ("C H O E  C H O L", &["choechol", "choe chol"], &[]),
             // Regression (property test): a zero-width space between letters written apart.
-            ("CHOE C \u{200B} H O L MIN", &["choe chol min", "choe c hol min"], &[]),
+            ("CHOE C \u{200B} H O L MIN", &["choe chol min"], &[]),
             ("A . E . R . O AIRLINES", &["aero airlines"], &[]),
             ("A - B SMITH", &[], &[]),
             ("ACCOUNT 7 A E R O AIRLINES", &["account 7 aero airlines"], &[]),
             ("C.H.O.E..CHOL.MIN", &["choe chol min"], &[]),
             ("C H O E . C H O L", &["choechol", "choe chol"], &[]),
+            // Regression (fuzzer): full-width letters, each dotted, written apart.
+            (
+                "\u{FF23} . \u{FF28} . \u{FF2F} . \u{FF25} . \u{3000} . \u{FF2D} . \u{FF29} . \u{FF2E} .",
+                &["choemin", "choe min"],
+                &[],
+            ),
             ("CHOE-CHOL", &[], &[]),
             ("C.H.O.E...C.H.O.L...M.I.N.", &["choecholmin", "choe chol min"], &[]),
             ("C.H.O.E.,.C.H.O.L.,.M.I.N.", &["choecholmin", "choe chol min"], &[]),
