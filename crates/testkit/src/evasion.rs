@@ -158,19 +158,14 @@ pub fn apply(name: &str, disguise: &Disguise) -> String {
 
 /// Whether `next` can go on top of the disguises `applied` (in order) and still
 /// describe the same name to a reader: a reversal stored behind an override must stay
-/// the outermost; two words both written apart with single spaces (`K O R E A M I N I
-/// N G`) are one word to anyone; and a word written apart, then joined to its
-/// neighbours by marks, then spelled out with them (`K.O.R.E.A...M...I...N...G...D.E.V`)
-/// has its letters as far apart as the words around it.
+/// the outermost; and once a word is written apart, spelling out, writing apart or
+/// punctuating again puts its letters as far apart as the words around it (`K O R E A
+/// M I N I N G`, `K.O.R.E.A..M..I..N..I..N..G..D.E.V`): one word to anyone.
 pub fn can_stack(applied: &[Disguise], next: &Disguise) -> bool {
     let spelling = |d: &Disguise| matches!(d, Disguise::Dotted(_) | Disguise::AllDotted | Disguise::Spaced(_));
-    let spaced_then_punctuated = applied
-        .iter()
-        .position(|d| matches!(d, Disguise::Spaced(_)))
-        .is_some_and(|at| applied[at..].iter().any(|d| matches!(d, Disguise::Punctuated(_))));
+    let spaced = applied.iter().any(|d| matches!(d, Disguise::Spaced(_)));
     !applied.iter().any(|d| matches!(d, Disguise::Override))
-        && !(matches!(applied.last(), Some(Disguise::Spaced(_))) && matches!(next, Disguise::Spaced(_)))
-        && !(spaced_then_punctuated && spelling(next))
+        && !(spaced && (spelling(next) || matches!(next, Disguise::Punctuated(_))))
 }
 
 /// Where the disguised name goes.
