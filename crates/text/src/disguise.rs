@@ -89,7 +89,10 @@ pub fn has_letters_apart(text: &str) -> bool {
         if letter && previous_was_letter {
             return true;
         }
-        previous_was_letter = letter;
+        // Marks alone between two letters keep them together (`D . E`).
+        if !chunk.chars().all(is_letter_separator) {
+            previous_was_letter = letter;
+        }
     }
     false
 }
@@ -115,18 +118,20 @@ fn readings_joining(name: &str, min_letters_apart: usize) -> Readings {
     let mut text = String::with_capacity(name.len());
     {
         use unicode_normalization::UnicodeNormalization;
-        // An invisible character standing alone between spaces leaves one space, not
-        // two: `L \u{AD} O` is letters written apart, not two words.
-        let mut dropped_after_space = false;
+        // An invisible character standing alone between two spaces, or two of the same
+        // mark, leaves one, not two: `L \u{AD} O` is letters written apart, and
+        // `G.\u{AD}.S` spelled out, not a wider gap that parts a word.
+        let mut dropped_after: Option<char> = None;
         for c in name.nfkc() {
             if is_invisible(c) && !is_bidi_control(c) {
-                dropped_after_space |= text.ends_with(char::is_whitespace);
+                dropped_after = text.chars().next_back().filter(|&p| p.is_whitespace() || is_letter_separator(p));
                 continue;
             }
-            if !(dropped_after_space && c.is_whitespace()) {
+            let doubled = dropped_after.is_some_and(|p| p == c || (p.is_whitespace() && c.is_whitespace()));
+            if !doubled {
                 text.push(c);
             }
-            dropped_after_space = false;
+            dropped_after = None;
         }
     }
     let controls = bidi_controls(name);
@@ -623,6 +628,10 @@ mod tests {
         let r = readings("D E V E L \u{AD} O P M E N T \u{3000} T R A D I N G");
         let got: Vec<String> = r.alternatives.iter().map(|a| normalize(a)).collect();
         assert!(got.iter().any(|g| g == "development trading"), "{got:?}");
+        // Regression (fuzzer): soft hyphens spelled out with the letters.
+        let r = readings("K.W.A.N.G.\u{AD}.S.O.N._.B.A.N.K");
+        let got: Vec<String> = r.alternatives.iter().map(|a| normalize(a)).collect();
+        assert!(got.iter().any(|g| g == "kwangson bank"), "{got:?}");
     }
 
     #[test]
@@ -633,6 +642,8 @@ mod tests {
             ("SECOND ACADEMY O F NATURAL SCIENCES", &["second academy of natural sciences"]),
             ("J P MORGAN", &["jp morgan"]),
             ("J SMITH", &[]),
+            // Regression (fuzzer): marks alone between the two letters.
+            ("BANCO NACIONAL D . E . CUBA", &["banco nacional de cuba"]),
         ];
         for (text, expected) in cases {
             let got: Vec<String> = text_readings(text).alternatives.iter().map(|a| normalize(a)).collect();
@@ -686,7 +697,7 @@ mod tests {
             ("C,H,O,E M+I+N", &["choe min"], &[]),
             ("C...H...O...E... C.H.O.L.", &["choe chol"], &[]),
             // Regression (property test): a zero-width space between a letter and its dot.
-            ("C.\u{200B}.H.O.E. CHOL", &["choe chol", "c hoe chol"], &[]),
+            ("C.\u{200B}.H.O.E. CHOL", &["choe chol"], &[]),
             ("M-I-N CHOL", &["min chol"], &[]),
             ("O. G. STEPANOVA", &[], &[]),
             ("S.A. HOLDINGS", &["sa holdings"], &[]),
