@@ -318,33 +318,45 @@ fn is_plain_latin(c: char) -> bool {
 /// `C...H...O...E` is `CHOE`); without it a stray mark (`C..H.O.E.`) does not: both
 /// readings are tried.
 fn spelled_out(chunk: &str, part_words: bool) -> Option<String> {
-    // Each piece between separators, with the number of separators before it.
-    let mut pieces: Vec<(&str, usize)> = Vec::new();
-    let mut separators = 0;
+    // Each piece between separators, with the separators before it.
+    let mut pieces: Vec<(&str, &str)> = Vec::new();
+    let mut separators_from = 0;
     let mut start = None;
     for (at, c) in chunk.char_indices() {
         if c.is_alphanumeric() {
-            start.get_or_insert(at);
+            if start.is_none() {
+                start = Some(at);
+                pieces.push(("", &chunk[separators_from..at]));
+            }
         } else if is_letter_separator(c) {
             if let Some(from) = start.take() {
-                pieces.push((&chunk[from..at], separators));
-                separators = 0;
+                pieces.last_mut().expect("a piece was started").0 = &chunk[from..at];
+                separators_from = at;
             }
-            separators += 1;
         } else {
             return None;
         }
     }
     if let Some(from) = start {
-        pieces.push((&chunk[from..], separators));
+        pieces.last_mut().expect("a piece was started").0 = &chunk[from..];
     }
     let is_letter = |piece: &str| piece.chars().nth(1).is_none();
-    let narrowest = pieces.windows(2).filter(|w| is_letter(w[0].0) && is_letter(w[1].0)).map(|w| w[1].1).min()?;
+    let between_letters: Vec<&str> =
+        pieces.windows(2).filter(|w| is_letter(w[0].0) && is_letter(w[1].0)).map(|w| w[1].1).collect();
+    let narrowest = between_letters.iter().map(|g| g.chars().count()).min()?;
+    // The mark most used between letters: another one between two letters parts words
+    // too (`C/O/C.H.O.E.` is `C O CHOE`).
+    let usual = between_letters
+        .iter()
+        .copied()
+        .max_by_key(|g| between_letters.iter().filter(|other| *other == g).count())
+        .unwrap_or(".");
     let mut out = String::with_capacity(chunk.len());
     let mut previous_was_letter = false;
     for (piece, gap) in pieces {
         let letter = is_letter(piece);
-        let same_word = letter && previous_was_letter && !(part_words && gap > narrowest);
+        let wider = gap.chars().count() > narrowest || gap != usual;
+        let same_word = letter && previous_was_letter && !(part_words && wider);
         if !out.is_empty() && !same_word {
             out.push(' ');
         }
@@ -684,6 +696,8 @@ mod tests {
             ("A - B SMITH", &[], &[]),
             ("ACCOUNT 7 A E R O AIRLINES", &["account 7 aero airlines"], &[]),
             ("C.H.O.E..CHOL.MIN", &["choe chol min"], &[]),
+            // Regression (fuzzer): another mark between letters parts words.
+            ("C/O/C.H.O.E./CHOL/MIN", &["cochoe chol min", "c o choe chol min"], &[]),
             ("C H O E . C H O L", &["choechol", "choe chol"], &[]),
             // Regression (fuzzer): full-width letters, each dotted, written apart.
             (
