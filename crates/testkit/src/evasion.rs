@@ -158,17 +158,18 @@ pub fn apply(name: &str, disguise: &Disguise) -> String {
 
 /// Whether `next` can go on top of the disguises `applied` (in order) and still
 /// describe the same name to a reader: a reversal stored behind an override must stay
-/// the outermost; and once a word is written apart, spelling out, writing apart or
-/// punctuating again (or writing apart a text with a spelled-out word) puts its letters
-/// as far apart as the words around it (`K O R E A M I N I N G`,
-/// `K.O.R.E.A..M..I..N..I..N..G..D.E.V`, `K O R E A   M . I . N`): one word to anyone.
+/// the outermost; and once a word is spelled out or written apart, spelling out or
+/// writing apart again (or punctuating a word written apart) puts its letters as far
+/// apart as the words around it (`K O R E A M I N I N G`,
+/// `K.O.R.E.A..M..I..N..I..N..G..D.E.V`, `K O R E A   M . I . N`, `D...E....C.U`): one
+/// word to anyone.
 pub fn can_stack(applied: &[Disguise], next: &Disguise) -> bool {
     let spelling = |d: &Disguise| matches!(d, Disguise::Dotted(_) | Disguise::AllDotted | Disguise::Spaced(_));
     let spaced = applied.iter().any(|d| matches!(d, Disguise::Spaced(_)));
     let spelled = applied.iter().any(spelling);
     !applied.iter().any(|d| matches!(d, Disguise::Override))
         && !(spaced && (spelling(next) || matches!(next, Disguise::Punctuated(_))))
-        && !(spelled && matches!(next, Disguise::Spaced(_)))
+        && !(spelled && spelling(next))
 }
 
 /// Where the disguised name goes.

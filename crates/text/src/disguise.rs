@@ -114,26 +114,10 @@ fn readings_joining(name: &str, min_letters_apart: usize) -> Readings {
     }
     // Compatibility forms (full-width letters and dots) and invisible characters
     // (zero-width spaces and joiners, soft hyphens) would hide a spelled-out run from
-    // the steps below: read the name without them.
-    let mut text = String::with_capacity(name.len());
-    {
-        use unicode_normalization::UnicodeNormalization;
-        // An invisible character standing alone between two spaces, or two of the same
-        // mark, leaves one, not two: `L \u{AD} O` is letters written apart, and
-        // `G.\u{AD}.S` spelled out, not a wider gap that parts a word.
-        let mut dropped_after: Option<char> = None;
-        for c in name.nfkc() {
-            if is_invisible(c) && !is_bidi_control(c) {
-                dropped_after = text.chars().next_back().filter(|&p| p.is_whitespace() || is_letter_separator(p));
-                continue;
-            }
-            let doubled = dropped_after.is_some_and(|p| p == c || (p.is_whitespace() && c.is_whitespace()));
-            if !doubled {
-                text.push(c);
-            }
-            dropped_after = None;
-        }
-    }
+    // the steps below: read the name without them. An invisible character alone between
+    // two spaces or two of the same mark is either a stray inside a word (`G.\u{AD}.S`
+    // is `G.S`) or a word boundary (`L.\u{200B}.S` is `L..S`): both are read.
+    let (stray, boundary) = without_invisible(name);
     let controls = bidi_controls(name);
     if !controls.is_empty() {
         out.signals.push(Signal {
@@ -143,26 +127,30 @@ fn readings_joining(name: &str, min_letters_apart: usize) -> Readings {
                 controls.join(", ")
             ),
         });
-        if let Some(shown) = display_order(&text) {
-            push_reading(&mut out.alternatives, name, &shown);
-            text = shown;
-        }
-    }
-    if text.chars().any(is_bidi_control) {
-        text.retain(|c| !is_bidi_control(c));
     }
     // The texts the look-alike step reads: the spelled-out letters joined, whole and
     // parted at wide gaps (either may be the right one), or the text itself.
     let mut texts = Vec::with_capacity(2);
-    if let Some(whole) = join_spelled_out(&text, false, min_letters_apart) {
-        push_reading(&mut out.alternatives, name, &whole);
-        if let Some(parted) = join_spelled_out(&text, true, min_letters_apart) {
-            push_reading(&mut out.alternatives, name, &parted);
-            texts.push(parted);
+    for mut text in std::iter::once(stray).chain(boundary) {
+        if !controls.is_empty() {
+            if let Some(shown) = display_order(&text) {
+                push_reading(&mut out.alternatives, name, &shown);
+                text = shown;
+            }
         }
-        texts.push(whole);
-    } else {
-        texts.push(text);
+        if text.chars().any(is_bidi_control) {
+            text.retain(|c| !is_bidi_control(c));
+        }
+        if let Some(whole) = join_spelled_out(&text, false, min_letters_apart) {
+            push_reading(&mut out.alternatives, name, &whole);
+            if let Some(parted) = join_spelled_out(&text, true, min_letters_apart) {
+                push_reading(&mut out.alternatives, name, &parted);
+                texts.push(parted);
+            }
+            texts.push(whole);
+        } else {
+            texts.push(text);
+        }
     }
     for text in &texts {
         let (skeleton, mixed) = skeleton(text);
@@ -181,6 +169,32 @@ fn readings_joining(name: &str, min_letters_apart: usize) -> Readings {
         }
     }
     out
+}
+
+/// The name in NFKC without invisible characters (bidirectional controls kept for the
+/// display-order step): with an invisible character alone between two spaces or two of
+/// the same mark leaving one of them, and, when that happened, also with both kept.
+fn without_invisible(name: &str) -> (String, Option<String>) {
+    use unicode_normalization::UnicodeNormalization;
+    let mut stray = String::with_capacity(name.len());
+    let mut boundary = String::with_capacity(name.len());
+    let mut dropped_after: Option<char> = None;
+    let mut differ = false;
+    for c in name.nfkc() {
+        if is_invisible(c) && !is_bidi_control(c) {
+            dropped_after = stray.chars().next_back().filter(|&p| p.is_whitespace() || is_letter_separator(p));
+            continue;
+        }
+        let doubled = dropped_after.is_some_and(|p| p == c || (p.is_whitespace() && c.is_whitespace()));
+        if doubled {
+            differ = true;
+        } else {
+            stray.push(c);
+        }
+        boundary.push(c);
+        dropped_after = None;
+    }
+    (stray, differ.then_some(boundary))
 }
 
 fn push_reading(readings: &mut Vec<String>, name: &str, reading: &str) {
@@ -644,6 +658,10 @@ mod tests {
         let r = readings("K.W.A.N.G.\u{AD}.S.O.N._.B.A.N.K");
         let got: Vec<String> = r.alternatives.iter().map(|a| normalize(a)).collect();
         assert!(got.iter().any(|g| g == "kwangson bank"), "{got:?}");
+        // Regression (fuzzer): the same between two words.
+        let r = readings("N.A.T.U.R.A.L.\u{200B}.S.C.I.E.N.C.E.S.");
+        let got: Vec<String> = r.alternatives.iter().map(|a| normalize(a)).collect();
+        assert!(got.iter().any(|g| g == "natural sciences"), "{got:?}");
     }
 
     #[test]
@@ -691,7 +709,7 @@ mod tests {
             ),
             ("C H O E  C H O L", &["choechol", "choe chol"], &[]),
             // Regression (property test): a zero-width space between letters written apart.
-            ("CHOE C \u{200B} H O L MIN", &["choe chol min"], &[]),
+            ("CHOE C \u{200B} H O L MIN", &["choe chol min", "choe c hol min"], &[]),
             ("A . E . R . O AIRLINES", &["aero airlines"], &[]),
             ("A - B SMITH", &[], &[]),
             ("ACCOUNT 7 A E R O AIRLINES", &["account 7 aero airlines"], &[]),
@@ -711,7 +729,7 @@ mod tests {
             ("C,H,O,E M+I+N", &["choe min"], &[]),
             ("C...H...O...E... C.H.O.L.", &["choe chol"], &[]),
             // Regression (property test): a zero-width space between a letter and its dot.
-            ("C.\u{200B}.H.O.E. CHOL", &["choe chol"], &[]),
+            ("C.\u{200B}.H.O.E. CHOL", &["choe chol", "c hoe chol"], &[]),
             ("M-I-N CHOL", &["min chol"], &[]),
             ("O. G. STEPANOVA", &[], &[]),
             ("S.A. HOLDINGS", &["sa holdings"], &[]),
