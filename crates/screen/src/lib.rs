@@ -352,14 +352,7 @@ impl Screener {
             }
         }
         // A disguise in the name or the address is a reason to hold on its own.
-        let parts = party
-            .name
-            .iter()
-            .chain(&party.address_lines)
-            .chain(&party.street)
-            .chain(&party.town)
-            .chain(&party.country_sub_division);
-        for at in parts {
+        for at in name_and_address(party) {
             for signal in interdict_text::signals(&at.value) {
                 push(out, disguise_hit(at, t, format!("{} {}: {}", role(), field_word(at, party), signal.explanation)));
             }
@@ -610,17 +603,21 @@ fn field_word(at: &Located, party: &Party) -> &'static str {
     }
 }
 
-/// A party's name and address, in the order a reader meets them.
-fn party_text(party: &Party) -> String {
-    let parts = party
+/// A party's name and address parts, in the order a reader meets them.
+fn name_and_address(party: &Party) -> impl Iterator<Item = &Located> {
+    party
         .name
         .iter()
         .chain(&party.address_lines)
         .chain(&party.street)
         .chain(&party.town)
-        .chain(&party.country_sub_division);
+        .chain(&party.country_sub_division)
+}
+
+/// A party's name and address as one text.
+fn party_text(party: &Party) -> String {
     let mut text = String::new();
-    for at in parts {
+    for at in name_and_address(party) {
         // A plain space: a name may run on from one part into the next, even spelled
         // out (`C` in the name, `H O E CHOL MIN` in the address line).
         if !text.is_empty() {
