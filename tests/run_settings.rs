@@ -74,6 +74,26 @@ impl Log {
 
 type Reader = StreamConsumer<ReaderContext>;
 
+/// A mock cluster with the service's topics, a producer to its input and a reader of
+/// its decisions.
+fn mock_cluster() -> (MockCluster<'static, rdkafka::producer::DefaultProducerContext>, String, FutureProducer, Reader) {
+    let cluster = MockCluster::new(1).unwrap();
+    for topic in ["in", "decisions", "review", "dlq"] {
+        cluster.create_topic(topic, 1, 1).unwrap();
+    }
+    let brokers = cluster.bootstrap_servers();
+    let producer: FutureProducer = ClientConfig::new().set("bootstrap.servers", &brokers).create().unwrap();
+    let reader = consumer::reader(
+        ClientConfig::new()
+            .set("bootstrap.servers", &brokers)
+            .set("group.id", "reader")
+            .set("auto.offset.reset", "earliest"),
+    )
+    .unwrap();
+    reader.subscribe(&["decisions"]).unwrap();
+    (cluster, brokers, producer, reader)
+}
+
 /// Sends a payment and returns its decision (read from the decisions topic by key).
 async fn decide(producer: &FutureProducer, reader: &Reader, key: &str, payment: &str) -> DecisionRecord {
     producer.send(FutureRecord::to("in").key(key).payload(payment), Duration::from_secs(5)).await.unwrap();
@@ -112,20 +132,7 @@ async fn run_screens_with_the_banks_settings_and_reloads_them_as_one_set() {
     std::fs::write(&policy, format!("{}\n[[country]]\ncode = \"BY\"\n", interdict_screen::DEFAULT_POLICY)).unwrap();
     std::fs::write(&good_guys, GOOD_GUYS).unwrap();
 
-    let cluster = MockCluster::new(1).unwrap();
-    for topic in ["in", "decisions", "review", "dlq"] {
-        cluster.create_topic(topic, 1, 1).unwrap();
-    }
-    let brokers = cluster.bootstrap_servers();
-    let producer: FutureProducer = ClientConfig::new().set("bootstrap.servers", &brokers).create().unwrap();
-    let reader = consumer::reader(
-        ClientConfig::new()
-            .set("bootstrap.servers", &brokers)
-            .set("group.id", "reader")
-            .set("auto.offset.reset", "earliest"),
-    )
-    .unwrap();
-    reader.subscribe(&["decisions"]).unwrap();
+    let (cluster, brokers, producer, reader) = mock_cluster();
 
     let mut child = start(
         service(&brokers, &index, "g")
@@ -231,20 +238,7 @@ fn run_refuses_to_start_with_a_policy_or_good_guy_file_that_does_not_parse() {
 async fn an_index_truncated_in_place_does_not_stop_screening() {
     let dir = tempfile::tempdir().unwrap();
     let index = build_index(dir.path());
-    let cluster = MockCluster::new(1).unwrap();
-    for topic in ["in", "decisions", "review", "dlq"] {
-        cluster.create_topic(topic, 1, 1).unwrap();
-    }
-    let brokers = cluster.bootstrap_servers();
-    let producer: FutureProducer = ClientConfig::new().set("bootstrap.servers", &brokers).create().unwrap();
-    let reader = consumer::reader(
-        ClientConfig::new()
-            .set("bootstrap.servers", &brokers)
-            .set("group.id", "reader")
-            .set("auto.offset.reset", "earliest"),
-    )
-    .unwrap();
-    reader.subscribe(&["decisions"]).unwrap();
+    let (cluster, brokers, producer, reader) = mock_cluster();
     let mut child = start(service(&brokers, &index, "g").stderr(Stdio::piped()));
     let log = Log::follow(&mut child);
     let d = decide(&producer, &reader, "before", NAME_HIT).await;
