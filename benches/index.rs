@@ -15,8 +15,8 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use interdict_index::{build, Index, SourceMeta};
-use interdict_lists::{parse_source, SourceKind};
+use interdict_index::{build_from_sources, BuildOptions, BuildStep, Index, Source};
+use interdict_lists::SourceKind;
 use interdict_matcher::{MatchConfig, Matcher};
 
 fn repo(rel: &str) -> PathBuf {
@@ -57,11 +57,13 @@ fn main() {
     // `cargo test --benches` runs benches with --test (or without --bench): keep that quick.
     let quick = !args.iter().any(|a| a == "--bench");
 
-    let mut sources =
-        vec![(SourceKind::OfacCsv, repo("data/ofac/sdn")), (SourceKind::OfacCsv, repo("data/ofac/nonsdn-csv"))];
+    let mut sources = vec![
+        Source::new(SourceKind::OfacCsv, repo("data/ofac/sdn")),
+        Source::new(SourceKind::OfacCsv, repo("data/ofac/nonsdn-csv")),
+    ];
     let un = repo("../shared/data/un/un_consolidated_2026-02-27.xml");
     if un.exists() {
-        sources.push((SourceKind::UnXml, un));
+        sources.push(Source::new(SourceKind::UnXml, un));
     } else {
         eprintln!("note: ../shared not present, the UN list is not included");
     }
@@ -71,15 +73,15 @@ fn main() {
     let mut file = Vec::new();
     for _ in 0..runs {
         let started = Instant::now();
-        let mut entities = Vec::new();
-        let mut metas = Vec::new();
-        for (kind, path) in &sources {
-            let parsed = parse_source(*kind, path).expect("bundled lists parse");
-            metas.push(SourceMeta::new(kind.as_str(), &path.display().to_string()));
-            entities.extend(parsed.entities);
-        }
-        let parse_done = started.elapsed().as_secs_f64();
-        file = build(entities, metas, "2026-01-01T00:00:00Z").expect("index builds");
+        let mut parse_done = 0.0;
+        let options = BuildOptions { build_time: Some("2026-01-01T00:00:00Z".into()), ..BuildOptions::default() };
+        file = build_from_sources(&sources, &options, |step| {
+            if let BuildStep::Compiling = step {
+                parse_done = started.elapsed().as_secs_f64();
+            }
+        })
+        .expect("index builds")
+        .bytes;
         build_times.push((parse_done, started.elapsed().as_secs_f64()));
     }
     let dir = std::env::temp_dir().join(format!("interdict-bench-{}", std::process::id()));
@@ -126,7 +128,7 @@ fn main() {
     println!("index benchmark ({cores} cores){}", if quick { " [quick mode: not a measurement]" } else { "" });
     println!(
         "  sources: {}",
-        sources.iter().map(|(k, p)| format!("{k}={}", p.display())).collect::<Vec<_>>().join(" ")
+        sources.iter().map(|s| format!("{}={}", s.kind, s.path.display())).collect::<Vec<_>>().join(" ")
     );
     println!("  entities {}, names {}, tokens {}", index.entity_count(), index.name_count(), index.token_count());
     println!(

@@ -16,8 +16,6 @@ use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use interdict_index::{build, Index, SourceMeta};
-use interdict_lists::{parse_source, SourceKind};
 use interdict_screen::{ScreenConfig, Screener};
 use interdict_stream::http::AppState;
 use interdict_stream::Config;
@@ -93,15 +91,11 @@ async fn main() {
         .and_then(|i| args.get(i + 1))
         .and_then(|v| v.parse().ok())
         .unwrap_or(if quick { 200 } else { 20_000 });
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    let entities = parse_source(SourceKind::OfacCsv, &root.join("data/ofac/sdn")).unwrap().entities;
-    let index =
-        Index::from_bytes(build(entities, vec![SourceMeta::new("bench", "bundled")], "2026-01-01T00:00:00Z").unwrap())
-            .unwrap();
+    let index = interdict_testkit::lists::index_of(&interdict_testkit::lists::bundled_sdn());
     let screener = Arc::new(Screener::new(Arc::new(index), ScreenConfig::default()).unwrap());
     let payloads: Vec<Vec<u8>> = ["data/payments/pacs008_choe.xml", "data/payments/mt103_rent.txt"]
         .iter()
-        .map(|f| std::fs::read(root.join(f)).unwrap())
+        .map(|f| std::fs::read(interdict_testkit::lists::repo_path(f)).unwrap())
         .collect();
 
     // A real broker when one is given (its topics created beforehand, 4 partitions

@@ -29,10 +29,14 @@ fn bundled_entities() -> Vec<interdict_model::Entity> {
 }
 
 fn index_file() -> std::path::PathBuf {
-    let bytes =
-        build(bundled_entities(), vec![SourceMeta::new("ofac-csv", "bundled")], "2026-01-01T00:00:00Z").unwrap();
+    let sources = ["data/ofac/sdn", "data/ofac/nonsdn-csv"]
+        .map(|dir| interdict_index::Source::new(SourceKind::OfacCsv, interdict_testkit::lists::repo_path(dir)));
+    let options = interdict_index::BuildOptions {
+        build_time: Some(interdict_testkit::lists::BUILD_TIME.into()),
+        ..Default::default()
+    };
     let path = std::env::temp_dir().join(format!("interdict-criterion-{}.idx", std::process::id()));
-    std::fs::write(&path, bytes).unwrap();
+    interdict_index::build_from_sources(&sources, &options, |_| {}).unwrap().write(&path).unwrap();
     path
 }
 

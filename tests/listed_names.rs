@@ -1,23 +1,15 @@
 //! Every strong name of the bundled lists, given exactly as listed, alerts on its own
 //! entity, whatever its length or form ("SMT-K", "LADY D" did not).
 
-use std::path::Path;
-
-use interdict_index::Index;
-use interdict_lists::{parse_source, SourceKind};
+use interdict_lists::parse_source;
 use interdict_matcher::{MatchConfig, Matcher};
 use interdict_model::Strength;
 
 #[test]
 fn every_strong_listed_name_given_exactly_alerts_on_its_entity() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut entities = Vec::new();
-    for (kind, path) in [(SourceKind::OfacCsv, "data/ofac/sdn"), (SourceKind::OfacXml, "data/ofac/consolidated.xml.gz")]
-    {
-        entities.extend(parse_source(kind, &root.join(path)).unwrap().entities);
-    }
-    let index =
-        Index::from_bytes(interdict_index::build(entities.clone(), vec![], "2026-01-01T00:00:00Z").unwrap()).unwrap();
+    let sources = interdict_testkit::lists::bundled_ofac();
+    let index = interdict_testkit::lists::index_of(&sources);
+    let entities: Vec<_> = sources.iter().flat_map(|s| parse_source(s.kind, &s.path).unwrap().entities).collect();
     let matcher = Matcher::new(&index, MatchConfig::default());
     let mut checked = 0;
     let mut missed = Vec::new();

@@ -6,8 +6,6 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use interdict_index::{build, Index, SourceMeta};
-use interdict_lists::{parse_source, SourceKind};
 use interdict_model::Outcome;
 use interdict_screen::{ScreenConfig, Screener};
 
@@ -33,9 +31,8 @@ fn public_samples_pass_or_fail_for_a_stated_reason() {
         interdict_lists::report_skipped("the public payment samples test did not run");
         return;
     }
-    let entities = parse_source(SourceKind::OfacCsv, &repo("data/ofac/sdn")).unwrap().entities;
-    let bytes = build(entities, vec![SourceMeta::new("ofac-csv", "bundled")], "2026-01-01T00:00:00Z").unwrap();
-    let screener = Screener::new(Arc::new(Index::from_bytes(bytes).unwrap()), ScreenConfig::default()).unwrap();
+    let index = interdict_testkit::lists::index_of(&interdict_testkit::lists::bundled_sdn());
+    let screener = Screener::new(Arc::new(index), ScreenConfig::default()).unwrap();
 
     let mut all = Vec::new();
     files(&dir, &mut all);

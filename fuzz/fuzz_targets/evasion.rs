@@ -9,8 +9,6 @@
 
 use std::sync::{Arc, OnceLock};
 
-use interdict_index::Index;
-use interdict_lists::{parse_source, SourceKind};
 use interdict_model::Outcome;
 use interdict_screen::{ScreenConfig, Screener};
 use interdict_testkit::evasion::{apply, can_stack, message, Disguise, Place, PREFIXES, SEPARATORS, SUFFIXES};
@@ -29,15 +27,7 @@ const NAMES: [&str; 6] = [
 fn screener() -> &'static Screener {
     static SCREENER: OnceLock<Screener> = OnceLock::new();
     SCREENER.get_or_init(|| {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
-        let mut entities = Vec::new();
-        for (kind, path) in
-            [(SourceKind::OfacCsv, "data/ofac/sdn"), (SourceKind::OfacXml, "data/ofac/consolidated.xml.gz")]
-        {
-            entities.extend(parse_source(kind, &root.join(path)).expect("the bundled lists parse").entities);
-        }
-        let bytes = interdict_index::build(entities, vec![], "2026-01-01T00:00:00Z").expect("the index builds");
-        let index = Index::from_bytes(bytes).expect("the index opens");
+        let index = interdict_testkit::lists::index_of(&interdict_testkit::lists::bundled_ofac());
         let screener = Screener::new(Arc::new(index), ScreenConfig::default()).expect("a screener");
         for name in NAMES {
             let plain = screener.screen_bytes(&message(Place::IsoName, name).unwrap());

@@ -11,7 +11,8 @@ use std::time::Instant;
 
 use anyhow::{Context, Result};
 use clap::Args;
-use interdict_index::Index;
+use interdict_index::{Index, Source};
+use interdict_lists::SourceKind;
 use interdict_matcher::{MatchConfig, Matcher};
 use interdict_model::Outcome;
 use interdict_screen::{ScreenConfig, Screener};
@@ -55,8 +56,8 @@ pub fn run(args: DemoArgs) -> Result<ExitCode> {
     }
     let sources = [
         // sdn.csv as OFAC served it on 2024-05-03; the CSV files carry no date of their own.
-        format!("ofac-csv={}@2024-05-03", data.join("sdn").display()),
-        format!("ofac-xml={}", data.join("consolidated.xml.gz").display()),
+        Source { published: Some("2024-05-03".into()), ..Source::new(SourceKind::OfacCsv, data.join("sdn")) },
+        Source::new(SourceKind::OfacXml, data.join("consolidated.xml.gz")),
     ];
     println!("== Building an index from the bundled OFAC lists ({})", data.display());
     print!("{}", super::index::build_index(&sources, &args.out, true, false)?);

@@ -4,14 +4,12 @@ use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::time::{Instant, SystemTime};
+use std::time::Instant;
 
-use anyhow::{bail, Context, Result};
+use anyhow::{Context, Result};
 use clap::{Args, Subcommand};
 use indicatif::{ProgressBar, ProgressStyle};
-use interdict_index::{Index, InputMeta, SourceMeta};
-use interdict_lists::{parse_source, ParsedSource, SourceKind};
-use interdict_model::Entity;
+use interdict_index::{build_from_sources, BuildOptions, BuildStep, Index, Source, SourceMeta};
 
 #[derive(Subcommand)]
 pub enum IndexCommand {
@@ -62,7 +60,8 @@ pub struct InfoArgs {
 pub fn run(cmd: IndexCommand) -> Result<ExitCode> {
     match cmd {
         IndexCommand::Build(args) => {
-            let summary = build_index(&args.sources, &args.out, !args.quiet, args.allow_empty)?;
+            let sources = args.sources.iter().map(|s| s.parse::<Source>()).collect::<Result<Vec<_>, _>>()?;
+            let summary = build_index(&sources, &args.out, !args.quiet, args.allow_empty)?;
             if !args.quiet {
                 print!("{summary}");
             }
@@ -74,98 +73,30 @@ pub fn run(cmd: IndexCommand) -> Result<ExitCode> {
 }
 
 /// One `--source KIND=PATH[@YYYY-MM-DD]`.
-pub struct SourceArg {
-    pub kind: SourceKind,
-    pub path: PathBuf,
-    /// The publish date given on the command line, for formats that carry none
-    /// (the OFAC CSV files).
-    pub published: Option<String>,
-}
-
-/// Splits `KIND=PATH`, with an optional `@YYYY-MM-DD` publish date after the path.
-pub fn parse_source_arg(arg: &str) -> Result<SourceArg> {
-    let (kind, rest) = arg.split_once('=').with_context(|| format!("--source {arg:?}: expected KIND=PATH"))?;
-    let kind: SourceKind = kind.parse()?;
-    let (path, published) = match rest.rsplit_once('@') {
-        Some((path, date)) if date.len() == 10 && date.as_bytes()[4] == b'-' && date.as_bytes()[7] == b'-' => {
-            let ok = interdict_lists::dates::parse_iso(date).is_some_and(|d| d.day.is_some());
-            if !ok {
-                bail!("--source {arg:?}: {date:?} is not a date (YYYY-MM-DD)");
-            }
-            (path, Some(date.to_string()))
-        }
-        _ => (rest, None),
-    };
-    if path.is_empty() {
-        bail!("--source {arg:?}: the path is empty");
-    }
-    Ok(SourceArg { kind, path: PathBuf::from(path), published })
-}
-
-fn source_meta(kind: SourceKind, path: &Path, parsed: &ParsedSource) -> SourceMeta {
-    let mut meta = SourceMeta::new(kind.as_str(), &path.display().to_string());
-    meta.published = parsed.published.clone();
-    meta.inputs = parsed
-        .inputs
-        .iter()
-        .map(|i| InputMeta { path: i.path.clone(), sha256: i.sha256.clone(), bytes: i.bytes })
-        .collect();
-    meta.entities = parsed.entities.len() as u64;
-    for e in &parsed.entities {
-        *meta.by_type.entry(e.kind.as_str().to_string()).or_default() += 1;
-        *meta.by_list.entry(e.source.clone()).or_default() += 1;
-    }
-    meta.warnings = parsed.warnings.counts.iter().cloned().collect();
-    meta
-}
-
-/// Parses every source, builds the index and writes it atomically. Returns a
-/// human-readable summary.
-pub fn build_index(sources: &[String], out: &Path, progress: bool, allow_empty: bool) -> Result<String> {
+/// Builds the index of `sources` into `out`, with a progress bar on stderr when
+/// `progress`; returns the summary to print.
+pub fn build_index(sources: &[Source], out: &Path, progress: bool, allow_empty: bool) -> Result<String> {
     let started = Instant::now();
-    let parsed_args = sources.iter().map(|s| parse_source_arg(s)).collect::<Result<Vec<_>>>()?;
-    let bar = if progress { ProgressBar::new(parsed_args.len() as u64 + 2) } else { ProgressBar::hidden() };
+    let bar = if progress { ProgressBar::new(sources.len() as u64 + 2) } else { ProgressBar::hidden() };
     bar.set_style(
         ProgressStyle::with_template("{spinner} [{bar:30}] {pos}/{len} {msg}")
             .expect("static template")
             .progress_chars("=> "),
     );
-    let mut entities: Vec<Entity> = Vec::new();
-    let mut metas = Vec::new();
-    let mut warnings_text = String::new();
-    for SourceArg { kind, path, published } in &parsed_args {
-        bar.set_message(format!("parsing {kind} {}", path.display()));
-        let mut parsed =
-            parse_source(*kind, path).with_context(|| format!("reading {kind} source {}", path.display()))?;
-        if let Some(date) = published {
-            // The operator's date wins: it names the list release the files came from.
-            parsed.published = Some(date.clone());
-            for e in &mut parsed.entities {
-                e.published = Some(date.clone());
-            }
+    let options = BuildOptions { allow_empty, build_time: None };
+    let built = build_from_sources(sources, &options, |step| {
+        match step {
+            BuildStep::Parsing(source) => bar.set_message(format!("parsing {} {}", source.kind, source.path.display())),
+            BuildStep::Compiling => bar.set_message("building index"),
         }
-        if parsed.entities.is_empty() && !allow_empty {
-            bail!(
-                "{kind} source {} gives no entities: an index without this list would screen nothing against it \
-                 (pass --allow-empty if the list is empty on purpose)",
-                path.display()
-            );
-        }
-        for w in &parsed.warnings.kept {
-            warnings_text.push_str(&format!("  warning: {}: {}: {}\n", w.file, w.position, w.message));
-        }
-        metas.push(source_meta(*kind, path, &parsed));
-        entities.extend(parsed.entities);
         bar.inc(1);
-    }
-    bar.set_message("building index");
-    let build_time = humantime::format_rfc3339_seconds(SystemTime::now()).to_string();
-    let bytes = interdict_index::build(entities, metas.clone(), &build_time)?;
-    bar.inc(1);
+    })
+    .map_err(|e| match e {
+        interdict_index::Error::EmptySource { .. } => anyhow::anyhow!("{e}; pass --allow-empty if it is"),
+        e => e.into(),
+    })?;
     bar.set_message(format!("writing {}", out.display()));
-    write_atomically(out, &bytes)?;
-    // Prove the file we wrote opens and verifies before anyone relies on it.
-    let index = Index::open(out).with_context(|| format!("verifying {}", out.display()))?;
+    let index = built.write(out).with_context(|| format!("writing {}", out.display()))?;
     bar.inc(1);
     bar.finish_and_clear();
 
@@ -173,7 +104,7 @@ pub fn build_index(sources: &[String], out: &Path, progress: bool, allow_empty: 
     s.push_str(&format!(
         "wrote {} ({} bytes, {}) in {:.2} s: {} entities, {} names, {} tokens, {} identifiers\n",
         out.display(),
-        bytes.len(),
+        built.bytes.len(),
         index.version(),
         started.elapsed().as_secs_f64(),
         index.entity_count(),
@@ -181,19 +112,21 @@ pub fn build_index(sources: &[String], out: &Path, progress: bool, allow_empty: 
         index.token_count(),
         index.metadata().identifiers,
     ));
-    for m in &metas {
+    for m in &built.sources {
         s.push_str(&source_line(m));
     }
     let mut by_type: BTreeMap<&str, u64> = BTreeMap::new();
-    for m in &metas {
+    for m in &built.sources {
         for (k, v) in &m.by_type {
             *by_type.entry(k).or_default() += v;
         }
     }
     s.push_str(&format!("  all sources: {}\n", counts(&by_type)));
-    if !warnings_text.is_empty() {
+    if !built.warnings.is_empty() {
         s.push_str("first warnings of each kind:\n");
-        s.push_str(&warnings_text);
+        for w in &built.warnings {
+            s.push_str(&format!("  warning: {w}\n"));
+        }
     }
     Ok(s)
 }
@@ -216,18 +149,6 @@ fn source_line(m: &SourceMeta) -> String {
         s.push_str(&format!("    warnings: {}\n", counts(&m.warnings)));
     }
     s
-}
-
-fn write_atomically(out: &Path, bytes: &[u8]) -> Result<()> {
-    let dir = out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let file_name = out.file_name().context("--out has no file name")?.to_string_lossy();
-    let tmp = dir.join(format!(".{file_name}.tmp-{}", std::process::id()));
-    let mut f = std::fs::File::create(&tmp).with_context(|| format!("creating {}", tmp.display()))?;
-    f.write_all(bytes).with_context(|| format!("writing {}", tmp.display()))?;
-    f.sync_all().with_context(|| format!("syncing {}", tmp.display()))?;
-    drop(f);
-    std::fs::rename(&tmp, out).with_context(|| format!("renaming {} to {}", tmp.display(), out.display()))?;
-    Ok(())
 }
 
 fn info(path: &Path, json: bool) -> Result<ExitCode> {

@@ -3,11 +3,8 @@
 
 #![allow(dead_code)] // each test binary uses the part it needs
 
-use std::path::Path;
 use std::sync::{Arc, OnceLock};
 
-use interdict_index::Index;
-use interdict_lists::{parse_source, SourceKind};
 use interdict_model::{HitKind, Outcome, Verdict};
 use interdict_screen::{ScreenConfig, Screener};
 
@@ -15,15 +12,8 @@ use interdict_screen::{ScreenConfig, Screener};
 pub fn screener() -> &'static Screener {
     static SCREENER: OnceLock<Screener> = OnceLock::new();
     SCREENER.get_or_init(|| {
-        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-        let mut entities = Vec::new();
-        for (kind, path) in
-            [(SourceKind::OfacCsv, "data/ofac/sdn"), (SourceKind::OfacXml, "data/ofac/consolidated.xml.gz")]
-        {
-            entities.extend(parse_source(kind, &root.join(path)).unwrap().entities);
-        }
-        let bytes = interdict_index::build(entities, vec![], "2026-01-01T00:00:00Z").unwrap();
-        Screener::new(Arc::new(Index::from_bytes(bytes).unwrap()), ScreenConfig::default()).unwrap()
+        let index = interdict_testkit::lists::index_of(&interdict_testkit::lists::bundled_ofac());
+        Screener::new(Arc::new(index), ScreenConfig::default()).unwrap()
     })
 }
 

@@ -28,4 +28,14 @@ pub enum Error {
     Inconsistent(String),
     #[error("cannot build index: {0}")]
     Build(String),
+    #[error("--source {argument:?}: {reason}")]
+    SourceArgument { argument: String, reason: String },
+    #[error("reading {kind} source {}: {error}", path.display())]
+    Source { kind: &'static str, path: PathBuf, error: Box<interdict_lists::Error> },
+    #[error(
+        "{kind} source {} gives no entities: an index without this list would screen nothing against it \
+         (unless the list is empty on purpose)",
+        path.display()
+    )]
+    EmptySource { kind: &'static str, path: PathBuf },
 }

@@ -62,6 +62,7 @@ mod build;
 mod error;
 mod file;
 mod neighbours;
+mod sources;
 
 use std::collections::BTreeMap;
 
@@ -72,6 +73,7 @@ pub use build::{analyzed, build, identifier_key, one_deletes, LEGAL_FORM_WEIGHT,
 pub use error::Error;
 pub use file::{Index, TokenShape, FORMAT_VERSION, MAGIC};
 pub use neighbours::{Neighbour, NeighbourKind, COMMON_EXACT_POSTINGS};
+pub use sources::{build_from_sources, write_index, BuildOptions, BuildStep, BuiltIndex, Source};
 
 pub(crate) const EMPTY_SLOT: u32 = u32::MAX;
 

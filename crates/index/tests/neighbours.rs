@@ -1,16 +1,10 @@
 //! The neighbour lists stored for every listed word are exactly what searching the
 //! index finds, so a listed word and an unlisted one are paired by the same rules.
 
-use std::path::Path;
-
-use interdict_index::{build, Index, NeighbourKind, SourceMeta};
-use interdict_lists::{parse_source, SourceKind};
+use interdict_index::{Index, NeighbourKind};
 
 fn ofac_index() -> Index {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/ofac/sdn");
-    let entities = parse_source(SourceKind::OfacCsv, &dir).expect("bundled SDN list").entities;
-    Index::from_bytes(build(entities, vec![SourceMeta::new("ofac-csv", "sdn")], "2026-11-28T00:00:00Z").unwrap())
-        .unwrap()
+    interdict_testkit::lists::index_of(&interdict_testkit::lists::bundled_sdn())
 }
 
 #[test]

@@ -446,8 +446,7 @@ fn screening_holds_every_hit_and_few_innocents() {
             Some(ListedName { entity_id: e.id.clone(), name: e.name.clone(), organisation })
         })
         .collect();
-    let index = interdict_index::build(parsed.entities, vec![], "2026-01-01T00:00:00Z").unwrap();
-    let index = interdict_index::Index::from_bytes(index).unwrap();
+    let index = interdict_testkit::lists::index_of(&interdict_testkit::lists::bundled_sdn());
     let screener = interdict_screen::Screener::new(Arc::new(index), interdict_screen::ScreenConfig::default()).unwrap();
     println!("index of {} listed names built in {:.1?}", listed.len(), started.elapsed());
 

@@ -1,4 +1,5 @@
-//! Bounded waits for the project's tests.
+//! Bounded waits for the project's tests, the bundled lists compiled for them
+//! ([`lists`]) and disguised payments ([`evasion`]).
 //!
 //! A test that waits for a service, a consumer, a broker or a child process must not
 //! hang CI: each helper here waits at most a given time and then fails the test with a
@@ -17,6 +18,7 @@
 //! ```
 
 pub mod evasion;
+pub mod lists;
 
 use std::future::Future;
 use std::process::{Child, Command, ExitStatus, Output};
