@@ -41,7 +41,7 @@ impl std::str::FromStr for Source {
         let kind: SourceKind = kind.parse().map_err(|e: interdict_lists::Error| bad(e.to_string()))?;
         let (path, published) = match rest.rsplit_once('@') {
             Some((path, date)) if date.len() == 10 && date.as_bytes()[4] == b'-' && date.as_bytes()[7] == b'-' => {
-                if !interdict_lists::dates::parse_iso(date).is_some_and(|d| d.day.is_some()) {
+                if interdict_lists::dates::parse_iso(date).is_none_or(|d| d.day.is_none()) {
                     return Err(bad(format!("{date:?} is not a date (YYYY-MM-DD)")));
                 }
                 (path, Some(date.to_string()))
