@@ -191,7 +191,9 @@ mod tests {
 
     #[test]
     fn source_arguments_parse_or_say_why_not() {
-        let cases: &[(&str, Result<(&str, Option<&str>), &str>)] = &[
+        // (argument, Ok((path, date)) or Err(part of the message))
+        type Expected = Result<(&'static str, Option<&'static str>), &'static str>;
+        let cases: &[(&str, Expected)] = &[
             ("ofac-csv=data/ofac/sdn", Ok(("data/ofac/sdn", None))),
             ("ofac-csv=data/ofac/sdn@2024-05-03", Ok(("data/ofac/sdn", Some("2024-05-03")))),
             // An `@` that is not followed by a date belongs to the path.
