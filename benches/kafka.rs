@@ -17,8 +17,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use interdict_screen::{ScreenConfig, Screener};
-use interdict_stream::http::AppState;
-use interdict_stream::Config;
+use interdict_stream::{Config, Service, Start};
 use rdkafka::config::ClientConfig;
 use rdkafka::consumer::Consumer;
 use rdkafka::message::Message;
@@ -124,14 +123,7 @@ async fn main() {
         dlq_topic: "dlq".into(),
         ..Config::default()
     };
-    let state = Arc::new(AppState::new(Some(screener), None, None));
-    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-    let service = tokio::spawn(async move {
-        interdict_stream::service::run(&config, state, async {
-            let _ = stopped.await;
-        })
-        .await
-    });
+    let service = Service::start(config, Start::with_screener(screener)).await.unwrap();
     // Let the group form before timing.
     tokio::time::sleep(Duration::from_secs(3)).await;
     let collector = tokio::spawn({
@@ -146,8 +138,7 @@ async fn main() {
     let mut latencies: Vec<f64> =
         decided.iter().filter_map(|(k, t)| sent.get(k).map(|s| t.duration_since(*s).as_secs_f64() * 1e3)).collect();
     latencies.sort_by(f64::total_cmp);
-    stop.send(()).unwrap();
-    service.await.unwrap().unwrap();
+    service.stop_and_wait().await.unwrap();
 
     // Reference: the same cluster, a plain consume → produce copy with no screening.
     let (pass_stop, mut pass_stopped) = tokio::sync::oneshot::channel::<()>();

@@ -14,7 +14,7 @@ use clap::Args;
 use interdict_index::{Index, Source};
 use interdict_lists::SourceKind;
 use interdict_matcher::{MatchConfig, Matcher};
-use interdict_model::Outcome;
+use interdict_model::record::DecisionRecord;
 use interdict_screen::{ScreenConfig, Screener};
 
 use super::search::alert_json;
@@ -107,13 +107,9 @@ pub fn run(args: DemoArgs) -> Result<ExitCode> {
             messages.push((name.clone(), bytes.clone()));
         }
         for v in screener.screen_bytes(&bytes) {
-            let outcome = match v.verdict {
-                Outcome::Pass => "PASS ",
-                Outcome::Hold => "HOLD ",
-                Outcome::Error => "ERROR",
-            };
+            let outcome = v.verdict.as_str().to_uppercase();
             let format = v.format.map(|f| f.as_str()).unwrap_or("?");
-            println!("{outcome} {name} {} ({format})", v.message_id.as_deref().unwrap_or("-"));
+            println!("{outcome:<5} {name} {} ({format})", v.message_id.as_deref().unwrap_or("-"));
             if let Some(e) = &v.error {
                 println!("        {}", e.reason);
             }
@@ -157,14 +153,7 @@ async fn stream(screener: std::sync::Arc<Screener>, messages: Vec<(String, Vec<u
         dlq_topic: "payments.dlq".into(),
         ..interdict_stream::Config::default()
     };
-    let state = std::sync::Arc::new(interdict_stream::http::AppState::new(Some(screener), None, None));
-    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-    let service = tokio::spawn(async move {
-        interdict_stream::service::run(&config, state, async {
-            let _ = stopped.await;
-        })
-        .await
-    });
+    let service = interdict_stream::Service::start(config, interdict_stream::Start::with_screener(screener)).await?;
 
     let producer: FutureProducer = rdkafka::ClientConfig::new().set("bootstrap.servers", &brokers).create()?;
     for (key, payload) in &messages {
@@ -189,15 +178,15 @@ async fn stream(screener: std::sync::Arc<Screener>, messages: Vec<(String, Vec<u
         match m.topic() {
             "payments.decisions" => {
                 decisions += 1;
-                let d: serde_json::Value = serde_json::from_slice(m.payload().unwrap_or(&[]))?;
+                let d: DecisionRecord = serde_json::from_slice(m.payload().unwrap_or(&[]))?;
                 println!(
                     "decision  {:<5} {:<26} partition {} offset {}  hits {}  {:.0} us",
-                    d["verdict"].as_str().unwrap_or("?").to_uppercase(),
-                    d["key"].as_str().unwrap_or("-"),
-                    d["input"]["partition"],
-                    d["input"]["offset"],
-                    d["hits"],
-                    d["latency_us"].as_f64().unwrap_or(0.0)
+                    d.verdict.as_str().to_uppercase(),
+                    d.key.as_deref().unwrap_or("-"),
+                    d.input.partition,
+                    d.input.offset,
+                    d.hits,
+                    d.latency_us
                 );
             }
             "payments.review" => reviews += 1,
@@ -214,10 +203,9 @@ async fn stream(screener: std::sync::Arc<Screener>, messages: Vec<(String, Vec<u
             _ => decisions += 1,
         }
     }
-    let _ = stop.send(());
-    let stats = tokio::time::timeout(Duration::from_secs(60), service)
+    let stats = tokio::time::timeout(Duration::from_secs(60), service.stop_and_wait())
         .await
-        .context("the service did not stop within 60 s")???;
+        .context("the service did not stop within 60 s")??;
     println!(
         "{} messages screened: {} decisions, {} on the review topic, {} on the dead-letter topic; offsets stored: {:?}",
         stats.messages,

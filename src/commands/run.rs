@@ -3,16 +3,11 @@
 
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::sync::Arc;
-use std::time::Duration;
 
 use anyhow::{Context, Result};
 use clap::Args;
-use interdict_stream::http::{self, AppState};
-use interdict_stream::screening::{self, Trigger};
 use interdict_stream::service::ServiceError;
-use interdict_stream::shutdown::{self, StopProgress};
-use interdict_stream::Config;
+use interdict_stream::{Config, Service, Start};
 
 #[derive(Args)]
 pub struct RunArgs {
@@ -128,95 +123,20 @@ pub fn run(args: RunArgs) -> Result<ExitCode> {
 }
 
 async fn serve(config: Config) -> Result<ExitCode> {
-    // Handlers are registered now, before any work: a signal that arrives early must not
-    // kill the process without a drain.
-    let mut term = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())?;
-    let mut interrupt = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::interrupt())?;
-    let state = Arc::new(AppState::new(None, config.http_token.clone(), config.max_index_age()));
-    // A policy or good-guy file that does not parse stops the start: the bank asked for
-    // it, and screening without it would not be what it asked for.
-    screening::load_settings(&config)?;
-    // Fail closed: without a valid index the service still runs and holds everything.
-    if let Err(e) = screening::reload(&config, &state, Trigger::Start) {
-        eprintln!("no valid index ({e}): every message gets an error verdict until one loads");
+    let service = Service::start(config, Start::process()).await?;
+    if let Some(addr) = service.http_addr() {
+        eprintln!("HTTP on http://{addr}");
     }
-
-    let listener = tokio::net::TcpListener::bind(&config.http_listen)
-        .await
-        .with_context(|| format!("binding the HTTP server to {}", config.http_listen))?;
-    eprintln!("HTTP on http://{}", listener.local_addr()?);
-    let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
-    let http = {
-        let mut stop = stop_rx.clone();
-        let router = http::router(state.clone(), config.http_max_body);
-        tokio::spawn(async move {
-            http::serve(listener, router, async move {
-                let _ = stop.changed().await;
-            })
-            .await
-        })
-    };
-
-    // SIGHUP: read the index, policy and good-guy list again and swap them in as one
-    // set; if any is bad, the set in use stays.
-    let reload = {
-        let config = config.clone();
-        let state = state.clone();
-        let mut hup = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::hangup())?;
-        tokio::spawn(async move {
-            while hup.recv().await.is_some() {
-                let (config, state) = (config.clone(), state.clone());
-                // Building a screener takes a moment: off the async threads.
-                let _ = tokio::task::spawn_blocking(move || screening::reload(&config, &state, Trigger::Signal)).await;
-            }
-        })
-    };
-    let watch = (config.watch_good_guys && config.good_guys.is_some())
-        .then(|| tokio::spawn(screening::watch_good_guys(config.clone(), state.clone())));
-    let index_watch = tokio::spawn(screening::watch_index_file(config.clone(), Duration::from_secs(2)));
-
-    let progress = StopProgress::default();
-    let shutdown = {
-        let progress = progress.clone();
-        let limit = config.shutdown_timeout();
-        async move {
-            tokio::select! {
-                _ = term.recv() => {}
-                _ = interrupt.recv() => {}
-            }
-            eprintln!("stopping: draining, flushing, committing and leaving the group (at most {limit:?})");
-            progress.enter("finishing the batch being read");
-            // The service's own phases time out first; this ends the process if even
-            // their error cannot come back (a thread blocked inside the client).
-            shutdown::watchdog(limit + Duration::from_secs(2), progress.clone());
-            // A second signal: stop now, saying what the stop was waiting for.
-            tokio::spawn(async move {
-                tokio::select! {
-                    _ = term.recv() => {}
-                    _ = interrupt.recv() => {}
-                }
-                eprintln!("second signal: exiting without finishing the stop (it was {})", progress.current());
-                std::process::exit(130);
-            });
+    match service.wait().await {
+        Ok(stats) => {
+            eprintln!("{} message(s): {} hold, {} error", stats.messages, stats.holds, stats.errors);
+            Ok(ExitCode::SUCCESS)
         }
-    };
-    let result = interdict_stream::service::run_reporting(&config, state, shutdown, progress).await;
-    let _ = stop_tx.send(true);
-    reload.abort();
-    if let Some(watch) = watch {
-        watch.abort();
-    }
-    index_watch.abort();
-    let _ = tokio::time::timeout(Duration::from_secs(2), http).await;
-    let stats = match result {
-        Ok(stats) => stats,
         Err(e @ ServiceError::Shutdown(_)) => {
             // Threads may still be blocked in the client: leave without waiting for them.
             eprintln!("interdict: {e}");
             std::process::exit(70);
         }
-        Err(e) => return Err(e.into()),
-    };
-    eprintln!("{} message(s): {} hold, {} error", stats.messages, stats.holds, stats.errors);
-    Ok(ExitCode::SUCCESS)
+        Err(e) => Err(e.into()),
+    }
 }

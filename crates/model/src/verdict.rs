@@ -16,6 +16,17 @@ pub enum Outcome {
     Error,
 }
 
+impl Outcome {
+    /// The outcome as records write it: `pass`, `hold`, `error`.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Outcome::Pass => "pass",
+            Outcome::Hold => "hold",
+            Outcome::Error => "error",
+        }
+    }
+}
+
 /// What a hit matched on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -140,6 +151,13 @@ mod tests {
             assert_eq!(v.index_version, "none");
             let e = v.error.unwrap();
             assert_eq!((e.kind.as_str(), e.reason.as_str()), (kind, "why"));
+        }
+    }
+
+    #[test]
+    fn an_outcome_reads_as_records_write_it() {
+        for outcome in [Outcome::Pass, Outcome::Hold, Outcome::Error] {
+            assert_eq!(serde_json::to_string(&outcome).unwrap(), format!("\"{}\"", outcome.as_str()));
         }
     }
 }

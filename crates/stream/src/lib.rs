@@ -1,4 +1,5 @@
-//! The Kafka service (`interdict run`): the consume → screen → produce loop at least once
+//! The Kafka service (`interdict run`), started and stopped as one ([`Service::start`]
+//! gives a [`ServiceHandle`]): the consume → screen → produce loop at least once
 //! ([`service`]) or exactly once through transactions ([`transactional`]), and its
 //! building blocks that need no broker: which input offsets may be stored
 //! ([`OffsetTracker`]), the records written to the decisions, review and dead-letter
@@ -30,8 +31,10 @@ pub mod records;
 pub mod screening;
 pub mod service;
 pub mod shutdown;
+mod start;
 pub mod telemetry;
 pub mod transactional;
 
 pub use config::{parse_duration, Config, ConfigError};
 pub use offsets::OffsetTracker;
+pub use start::{ScreenerSource, Service, ServiceHandle, Start};

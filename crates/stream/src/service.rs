@@ -58,6 +58,12 @@ pub enum ServiceError {
     Config(#[from] crate::ConfigError),
     #[error(transparent)]
     Shutdown(#[from] StopTimeout),
+    #[error(transparent)]
+    Load(#[from] crate::screening::LoadError),
+    #[error("{what}: {error}")]
+    Io { what: String, error: std::io::Error },
+    #[error("the service task ended abnormally: {0}")]
+    Task(String),
 }
 
 /// What a run did, for logs and tests.
@@ -297,22 +303,14 @@ pub(crate) type Screening1 = (Vec<Screened>, Option<Arc<Screener>>);
 const MAX_BATCH: usize = 64;
 
 /// Runs until `shutdown` completes (then drains, flushes, commits and returns) or an
-/// output cannot be delivered (then returns the error).
+/// output cannot be delivered (then returns the error), recording the phases of its
+/// stop in `progress` (for a watchdog's message). Started by [`crate::Service::start`].
 ///
 /// Three stages, joined by bounded channels: the consumer loop reads messages and hands
 /// each to a screening worker (at most `workers` at once, on the blocking pool); the
 /// output stage takes the results **in consume order** and produces their records; the
 /// acknowledgement stage awaits the deliveries, in the same order, and stores offsets.
-pub async fn run(
-    config: &Config,
-    state: Arc<AppState>,
-    shutdown: impl std::future::Future<Output = ()>,
-) -> Result<RunStats, ServiceError> {
-    run_reporting(config, state, shutdown, StopProgress::default()).await
-}
-
-/// [`run`], recording the phases of its stop in `progress` (for a watchdog's message).
-pub async fn run_reporting(
+pub(crate) async fn run(
     config: &Config,
     state: Arc<AppState>,
     shutdown: impl std::future::Future<Output = ()>,

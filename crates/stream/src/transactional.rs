@@ -229,7 +229,11 @@ fn is_fatal(e: &ServiceError) -> bool {
         ServiceError::Kafka(KafkaError::Transaction(t)) => t.is_fatal(),
         ServiceError::Kafka(_) => false,
         ServiceError::Delivery(_) => false,
-        ServiceError::Config(_) | ServiceError::Shutdown(_) => true,
+        ServiceError::Config(_)
+        | ServiceError::Shutdown(_)
+        | ServiceError::Load(_)
+        | ServiceError::Io { .. }
+        | ServiceError::Task(_) => true,
     }
 }
 

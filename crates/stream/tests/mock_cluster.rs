@@ -10,9 +10,7 @@ use interdict_index::{build, Index};
 use interdict_model::{Entity, EntityKind};
 use interdict_screen::{ScreenConfig, Screener};
 use interdict_stream::consumer::{self, Member, ReaderContext};
-use interdict_stream::http::AppState;
-use interdict_stream::service::run;
-use interdict_stream::Config;
+use interdict_stream::{Config, Service, ServiceHandle, Start};
 use interdict_testkit::{drop_within, within};
 use rdkafka::config::ClientConfig;
 use rdkafka::consumer::{Consumer, StreamConsumer};
@@ -37,10 +35,6 @@ fn screener(build_time: &str) -> Arc<Screener> {
     Arc::new(Screener::new(Arc::new(index), ScreenConfig::default()).unwrap())
 }
 
-fn state() -> Arc<AppState> {
-    Arc::new(AppState::new(Some(screener("2026-01-01T00:00:00Z")), None, None))
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn one_decision_per_message_holds_to_review_bad_to_dead_letter() {
     let (cluster, brokers) = cluster(3);
@@ -61,7 +55,7 @@ async fn one_decision_per_message_holds_to_review_bad_to_dead_letter() {
         kafka: [("statistics.interval.ms".to_string(), "100".to_string())].into_iter().collect(),
         ..config(&brokers)
     };
-    let (stop, service) = spawn_service(config);
+    let service = start(config).await;
 
     let reader = reader(&brokers);
     reader.subscribe(&["decisions", "review", "dlq"]).unwrap();
@@ -77,8 +71,7 @@ async fn one_decision_per_message_holds_to_review_bad_to_dead_letter() {
     }
     tokio::time::sleep(Duration::from_millis(300)).await;
     let metrics = interdict_stream::telemetry::prometheus().render();
-    stop.send(()).unwrap();
-    let stats = within(STOP, "the service to stop", service).await.unwrap().unwrap();
+    let stats = within(STOP, "the service to stop", service.stop_and_wait()).await.unwrap();
     let lag: Vec<&str> = metrics.lines().filter(|l| l.starts_with("interdict_consumer_lag{")).collect();
     assert!(
         lag.iter().any(|l| l.contains("topic=\"in\"") && l.contains("partition=\"0\"")),
@@ -129,7 +122,7 @@ async fn a_broker_outage_loses_nothing() {
         max_in_flight: 4,
         ..config(&brokers)
     };
-    let (stop, service) = spawn_service(config);
+    let service = start(config).await;
 
     // Take the only broker down for a while as soon as decisions start to flow.
     let reader = reader(&brokers);
@@ -148,8 +141,7 @@ async fn a_broker_outage_loses_nothing() {
             }
         }
     }
-    stop.send(()).unwrap();
-    let stats = within(STOP, "the service to stop", service).await.unwrap().unwrap();
+    let stats = within(STOP, "the service to stop", service.stop_and_wait()).await.unwrap();
     assert!(outage_done, "the outage happened");
     tally.assert_complete(&sent, "after the outage");
     assert!(stats.messages >= 40, "{stats:?}");
@@ -178,31 +170,13 @@ fn config(brokers: &str) -> Config {
     }
 }
 
-/// Runs the service in a task until the returned sender fires.
-fn spawn_service(
-    config: Config,
-) -> (
-    tokio::sync::oneshot::Sender<()>,
-    tokio::task::JoinHandle<Result<interdict_stream::service::RunStats, interdict_stream::service::ServiceError>>,
-) {
-    spawn_service_with(config, state())
+/// Starts the service with the test screener.
+async fn start(config: Config) -> ServiceHandle {
+    start_with(config, screener("2026-01-01T00:00:00Z")).await
 }
 
-fn spawn_service_with(
-    config: Config,
-    state: Arc<AppState>,
-) -> (
-    tokio::sync::oneshot::Sender<()>,
-    tokio::task::JoinHandle<Result<interdict_stream::service::RunStats, interdict_stream::service::ServiceError>>,
-) {
-    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-    let service = tokio::spawn(async move {
-        run(&config, state, async {
-            let _ = stopped.await;
-        })
-        .await
-    });
-    (stop, service)
+async fn start_with(config: Config, screener: Arc<Screener>) -> ServiceHandle {
+    within(STOP, "the service to start", Service::start(config, Start::with_screener(screener))).await.unwrap()
 }
 
 /// A consumer of the output topics, from the beginning.
@@ -238,12 +212,11 @@ async fn close_all(
 async fn a_hot_reload_under_load_loses_nothing_and_each_decision_names_its_index() {
     let (cluster, brokers) = cluster(2);
     let producer: FutureProducer = ClientConfig::new().set("bootstrap.servers", &brokers).create().unwrap();
-    let state = state();
-    let old_version = state.screener.load_full().unwrap().index_version().to_string();
+    let service = start(config(&brokers)).await;
+    let old_version = service.state().screener.load_full().unwrap().index_version().to_string();
     let new = screener("2026-02-01T00:00:00Z");
     let new_version = new.index_version().to_string();
     assert_ne!(old_version, new_version);
-    let (stop, service) = spawn_service_with(config(&brokers), state.clone());
     let reader = reader(&brokers);
     reader.subscribe(&["decisions", "review", "dlq"]).unwrap();
 
@@ -272,11 +245,10 @@ async fn a_hot_reload_under_load_loses_nothing_and_each_decision_names_its_index
         }
         if round == 0 {
             // What SIGHUP does in `interdict run`: swap in a verified screener, no restart.
-            state.screener.store(Some(new.clone()));
+            service.state().screener.store(Some(new.clone()));
         }
     }
-    stop.send(()).unwrap();
-    within(STOP, "the service to stop", service).await.unwrap().unwrap();
+    within(STOP, "the service to stop", service.stop_and_wait()).await.unwrap();
     tally.assert_complete(&sent, "across the reload");
     let expected: BTreeSet<String> = [old_version, new_version].into_iter().collect();
     assert_eq!(versions, expected, "decisions name the index that produced them");
@@ -307,7 +279,7 @@ async fn rebalance_between_two_instances(assignor: &str) {
         .collect(),
         ..config(brokers)
     };
-    let (stop_a, service_a) = spawn_service(fast_group(&brokers));
+    let service_a = start(fast_group(&brokers)).await;
     let reader = reader(&brokers);
     reader.subscribe(&["decisions", "review", "dlq"]).unwrap();
 
@@ -327,9 +299,10 @@ async fn rebalance_between_two_instances(assignor: &str) {
         if round == 0 {
             // The first instance holds all four partitions and has done work on each;
             // a second instance joins and the group rebalances them.
-            let state = state();
-            second = Some(spawn_service_with(fast_group(&brokers), state.clone()));
+            let service_b = start(fast_group(&brokers)).await;
             // Until it holds partitions (a cooperative rebalance takes two rounds).
+            let state = service_b.state().clone();
+            second = Some(service_b);
             within(Duration::from_secs(60), "the second instance's assignment", async {
                 while state.assignment.partitions().is_empty() {
                     tokio::time::sleep(Duration::from_millis(50)).await;
@@ -338,11 +311,11 @@ async fn rebalance_between_two_instances(assignor: &str) {
             .await;
         }
     }
-    stop_a.send(()).unwrap();
-    let (stop_b, service_b) = second.unwrap();
-    stop_b.send(()).unwrap();
-    let a = within(STOP, "service a to stop", service_a).await.unwrap().unwrap();
-    let b = within(STOP, "service b to stop", service_b).await.unwrap().unwrap();
+    let service_b = second.unwrap();
+    service_a.stop();
+    service_b.stop();
+    let a = within(STOP, "service a to stop", service_a.wait()).await.unwrap();
+    let b = within(STOP, "service b to stop", service_b.wait()).await.unwrap();
     tally.assert_complete(&sent, "across the rebalance");
     assert!(a.messages + b.messages >= sent.all.len() as u64, "{a:?} {b:?}");
     assert!(b.messages > 0, "the second instance took partitions: {b:?}");
@@ -381,7 +354,7 @@ async fn outputs_keep_the_input_headers_follow_their_schemas_and_decide_each_mes
             .await
             .unwrap();
     }
-    let (stop, service) = spawn_service(config(&brokers));
+    let service = start(config(&brokers)).await;
     let reader = reader(&brokers);
     reader.subscribe(&["decisions", "review", "dlq"]).unwrap();
     // Four decisions (the pair gives two), two reviews, one dead letter.
@@ -399,8 +372,7 @@ async fn outputs_keep_the_input_headers_follow_their_schemas_and_decide_each_mes
         }
     })
     .await;
-    stop.send(()).unwrap();
-    within(STOP, "the service to stop", service).await.unwrap().unwrap();
+    within(STOP, "the service to stop", service.stop_and_wait()).await.unwrap();
 
     let mut decisions = Vec::new();
     for (topic, headers, payload) in &records {
@@ -650,7 +622,7 @@ async fn exactly_once_writes_each_output_once() {
     let reader = committed_reader(&brokers, "eos-checker");
     reader.subscribe(&["decisions", "review", "dlq"]).unwrap();
     let mut tally = Tally::default();
-    let (stop, service) = spawn_service(eos);
+    let service = start(eos).await;
     let deadline = Instant::now() + Duration::from_secs(60);
     while tally.decided.len() < produced.len() && Instant::now() < deadline {
         if let Ok(Ok(m)) = tokio::time::timeout(Duration::from_secs(1), reader.recv()).await {
@@ -661,8 +633,7 @@ async fn exactly_once_writes_each_output_once() {
     while let Ok(Ok(m)) = tokio::time::timeout(Duration::from_secs(2), reader.recv()).await {
         tally.read(&m);
     }
-    stop.send(()).unwrap();
-    let stats = within(STOP, "the service to stop", service).await.unwrap().unwrap();
+    let stats = within(STOP, "the service to stop", service.stop_and_wait()).await.unwrap();
 
     let keys: BTreeSet<(i32, i64)> = tally.decided.keys().copied().collect();
     assert_eq!(keys, produced, "every input offset has a decision");
