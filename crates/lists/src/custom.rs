@@ -35,6 +35,7 @@ use serde::de::{self, Deserializer, SeqAccess, Visitor};
 use serde::Deserialize;
 
 use crate::dates::{parse_birth_date, parse_iso};
+use crate::fields::{collapse_whitespace, push_unique};
 use crate::{Error, InputFile, ParsedSource, Position, SourceKind};
 
 /// The source name and id prefix of custom-list entities.
@@ -211,34 +212,29 @@ impl Raw {
         if id.is_empty() {
             return Err("empty id".into());
         }
-        let name = self.name.split_whitespace().collect::<Vec<_>>().join(" ");
+        let name = collapse_whitespace(&self.name);
         if name.is_empty() {
             return Err(format!("entity {id:?} has an empty name"));
         }
         let kind = self.kind.ok_or_else(|| format!("entity {id:?} has no type"))?;
         let mut e = Entity::new(&format!("{SOURCE}:{id}"), SOURCE, kind.clone(), &name);
         for alias in self.aliases {
-            let alias = alias.split_whitespace().collect::<Vec<_>>().join(" ");
+            let alias = collapse_whitespace(&alias);
             if !alias.is_empty() && alias != name && !e.aliases.iter().any(|a| a.name == alias) {
                 e.aliases.push(Alias { name: alias, kind: AliasKind::Aka, strength: Strength::Strong });
             }
         }
         for p in self.programs {
             let p = p.trim().to_string();
-            if !p.is_empty() && !e.programs.contains(&p) {
-                e.programs.push(p);
+            if !p.is_empty() {
+                push_unique(&mut e.programs, p);
             }
         }
         for c in self.countries {
             if kind == EntityKind::Person {
-                if !e.nationalities.contains(&c) {
-                    e.nationalities.push(c);
-                }
+                push_unique(&mut e.nationalities, c);
             } else {
-                let address = Address { country: Some(c), ..Address::default() };
-                if !e.addresses.contains(&address) {
-                    e.addresses.push(address);
-                }
+                push_unique(&mut e.addresses, Address { country: Some(c), ..Address::default() });
             }
         }
         e.birth_dates = self.dob;

@@ -40,6 +40,7 @@ use interdict_model::{
 };
 
 use crate::dates::parse_iso;
+use crate::fields::{collapse_whitespace, push_unique};
 use crate::ids::kind_for_label;
 use crate::xml::{for_each_record, Node};
 use crate::{Error, InputFile, ParsedSource, Position, SourceKind, Warnings};
@@ -103,12 +104,6 @@ fn trim_dos_eof(bytes: &[u8]) -> &[u8] {
 /// A non-empty, trimmed attribute value.
 fn attr<'a>(node: &'a Node, name: &str) -> Option<&'a str> {
     node.attr(name).map(str::trim).filter(|v| !v.is_empty())
-}
-
-fn push_unique<T: PartialEq>(list: &mut Vec<T>, item: T) {
-    if !list.contains(&item) {
-        list.push(item);
-    }
 }
 
 /// A country from an ISO code and description; `None` for the EU's `00`/`UNKNOWN`.
@@ -227,7 +222,7 @@ fn entity_from(path: &Path, file: &str, node: &Node, warnings: &mut Warnings) ->
             );
             continue;
         };
-        let whole = whole.split_whitespace().collect::<Vec<_>>().join(" ");
+        let whole = collapse_whitespace(&whole);
         let strong = !attr(alias, "strong").is_some_and(|s| s.eq_ignore_ascii_case("false"));
         let has_language = attr(alias, "nameLanguage").is_some();
         match names.iter_mut().find(|(n, _, _)| *n == whole) {

@@ -28,6 +28,7 @@
 //! ```
 
 mod error;
+mod fields;
 mod reader;
 pub mod xml;
 

@@ -53,6 +53,7 @@ use interdict_model::{
 
 use crate::dates::{parse_birth_date, us_date_to_iso};
 use crate::error::Position;
+use crate::fields::{collapsed, push_unique};
 use crate::ids::kind_for_label;
 use crate::reader::Reader;
 use crate::xml::{for_each_record, Node};
@@ -170,7 +171,7 @@ impl Reader<'_> {
     /// The country in the named child of `node`, if there is one.
     fn country_in(&mut self, node: &Node, name: &str) -> Option<Country> {
         let child = node.child(name)?;
-        let text = clean(&child.text)?;
+        let text = collapsed(&child.text)?;
         Some(self.country(&text, child.offset))
     }
 
@@ -196,7 +197,7 @@ impl Reader<'_> {
         let mut e = Entity::new(&format!("{source}:{uid}"), source, kind, &name);
         e.title = field(node, "title");
         if let Some(programs) = node.child("programList") {
-            for program in programs.children_named("program").filter_map(|p| clean(&p.text)) {
+            for program in programs.children_named("program").filter_map(|p| collapsed(&p.text)) {
                 push_unique(&mut e.programs, program);
             }
         }
@@ -330,15 +331,9 @@ impl Reader<'_> {
     }
 }
 
-/// The trimmed text with whitespace runs collapsed, if any is left.
-fn clean(text: &str) -> Option<String> {
-    let joined = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    (!joined.is_empty()).then_some(joined)
-}
-
-/// The cleaned text of the first child with this name.
+/// The text of the first child with this name, white space collapsed.
 fn field(node: &Node, name: &str) -> Option<String> {
-    node.child(name).and_then(|c| clean(&c.text))
+    node.child(name).and_then(|c| collapsed(&c.text))
 }
 
 /// The items of a list element: `list(entry, "akaList", "aka")`.
@@ -350,12 +345,6 @@ fn list<'a>(node: &'a Node, list: &str, item: &'a str) -> Vec<&'a Node> {
 fn main_first(mut items: Vec<&Node>) -> Vec<&Node> {
     items.sort_by_key(|n| !field(n, "mainEntry").is_some_and(|m| m.eq_ignore_ascii_case("true")));
     items
-}
-
-fn push_unique<T: PartialEq>(list: &mut Vec<T>, item: T) {
-    if !list.contains(&item) {
-        list.push(item);
-    }
 }
 
 /// OFAC's name convention: `LAST, First` when there is a first name, else the last name.

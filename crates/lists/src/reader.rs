@@ -5,7 +5,7 @@ use std::path::Path;
 
 use interdict_model::{Country, Entity};
 
-use crate::error::{Position, Warnings};
+use crate::error::{Error, Position, Warnings};
 use crate::{InputFile, ParsedSource, SourceKind};
 
 pub(crate) struct Reader<'a> {
@@ -19,8 +19,13 @@ impl<'a> Reader<'a> {
         Reader { path, file: path.display().to_string(), warnings: Warnings::default() }
     }
 
-    pub(crate) fn warn(&mut self, kind: &str, offset: u64, message: String) {
-        self.warnings.push(kind, &self.file, Position::Byte(offset), message);
+    /// A parse error at byte `offset` of the file.
+    pub(crate) fn error(&self, offset: u64, reason: impl Into<String>) -> Error {
+        Error::parse(self.path, Position::Byte(offset), reason)
+    }
+
+    pub(crate) fn warn(&mut self, kind: &str, offset: u64, message: impl Into<String>) {
+        self.warnings.push(kind, &self.file, Position::Byte(offset), message.into());
     }
 
     /// A country from a listed name, warning when the table does not know it.

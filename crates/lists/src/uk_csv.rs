@@ -48,6 +48,7 @@ use interdict_model::{
 
 use crate::custom::{csv_error, csv_reader, data_row_position, header_index, list_text, record_position};
 use crate::dates::parse_day_first;
+use crate::fields::{collapse_whitespace, collapsed, push_unique};
 use crate::{Error, InputFile, ParsedSource, Position, SourceKind, Warnings};
 
 /// The source name and id prefix of UK entities.
@@ -116,22 +117,12 @@ fn get(record: &csv::StringRecord, column: Option<usize>) -> &str {
     column.and_then(|i| record.get(i)).map_or("", str::trim)
 }
 
-fn push_unique<T: PartialEq>(list: &mut Vec<T>, item: T) {
-    if !list.contains(&item) {
-        list.push(item);
-    }
-}
-
-fn collapse(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
 /// Splits OFSI's numbered lists, `(1) Syria (2) Iraq`, into their items; other text is
 /// one item.
 fn split_numbered(text: &str) -> Vec<String> {
     let text = text.trim();
     if !text.starts_with("(1)") {
-        return if text.is_empty() { Vec::new() } else { vec![collapse(text)] };
+        return if text.is_empty() { Vec::new() } else { vec![collapse_whitespace(text)] };
     }
     let mut items = Vec::new();
     let mut rest = text;
@@ -139,7 +130,7 @@ fn split_numbered(text: &str) -> Vec<String> {
     while let Some(start) = rest.find(&format!("({n})")) {
         let after = &rest[start + format!("({n})").len()..];
         let end = after.find(&format!("({})", n + 1)).unwrap_or(after.len());
-        let item = collapse(after[..end].trim().trim_end_matches([',', ';']));
+        let item = collapse_whitespace(after[..end].trim().trim_end_matches([',', ';']));
         if !item.is_empty() {
             items.push(item);
         }
@@ -162,8 +153,8 @@ fn imo_numbers(text: &str) -> Vec<String> {
             continue;
         };
         let digits: String = tail[d..].chars().take_while(char::is_ascii_digit).collect();
-        if digits.len() == 7 && !found.contains(&digits) {
-            found.push(digits);
+        if digits.len() == 7 {
+            push_unique(&mut found, digits);
         }
     }
     found
@@ -180,9 +171,9 @@ fn kind_for_group(group_type: &str) -> Option<EntityKind> {
 
 /// The listed name of one row: `SURNAME, Given names` for individuals, `Name 6` for others.
 fn row_name(record: &csv::StringRecord, cols: &Columns, kind: &EntityKind) -> String {
-    let surname = collapse(get(record, cols.names[5]));
+    let surname = collapse_whitespace(get(record, cols.names[5]));
     let given: Vec<String> =
-        cols.names[..5].iter().map(|c| collapse(get(record, *c))).filter(|n| !n.is_empty()).collect();
+        cols.names[..5].iter().map(|c| collapse_whitespace(get(record, *c))).filter(|n| !n.is_empty()).collect();
     let given = given.join(" ");
     match (kind, surname.is_empty(), given.is_empty()) {
         (_, true, _) => given,
@@ -352,9 +343,9 @@ fn merge_row(
     let e = &mut g.entity;
     let id = e.id.clone();
     if e.title.is_none() {
-        e.title = Some(collapse(get(record, cols.title))).filter(|t| !t.is_empty());
+        e.title = collapsed(get(record, cols.title));
     }
-    let non_latin = collapse(get(record, cols.non_latin));
+    let non_latin = collapse_whitespace(get(record, cols.non_latin));
     if !non_latin.is_empty() {
         push_unique(&mut e.original_script_names, non_latin);
     }
@@ -367,7 +358,7 @@ fn merge_row(
     }
     let place: Vec<String> = [cols.town_of_birth, cols.country_of_birth]
         .iter()
-        .map(|c| collapse(get(record, *c)))
+        .map(|c| collapse_whitespace(get(record, *c)))
         .filter(|p| !p.is_empty())
         .collect();
     if !place.is_empty() {
@@ -384,7 +375,7 @@ fn merge_row(
         (cols.passport, cols.passport_details, IdKind::Passport, "Passport"),
         (cols.national_id, cols.national_id_details, IdKind::NationalId, "National Identification Number"),
     ] {
-        let note = Some(collapse(get(record, details))).filter(|d| !d.is_empty());
+        let note = collapsed(get(record, details));
         for value in split_numbered(get(record, number)) {
             let ident =
                 Identifier { kind: kind.clone(), value, label: label.to_string(), country: None, note: note.clone() };
@@ -393,8 +384,9 @@ fn merge_row(
             }
         }
     }
-    let lines: Vec<String> = cols.address.iter().map(|c| collapse(get(record, *c))).filter(|l| !l.is_empty()).collect();
-    let country = Some(collapse(get(record, cols.country))).filter(|c| !c.is_empty()).map(|c| {
+    let lines: Vec<String> =
+        cols.address.iter().map(|c| collapse_whitespace(get(record, *c))).filter(|l| !l.is_empty()).collect();
+    let country = collapsed(get(record, cols.country)).map(|c| {
         let country = Country::from_name(&c);
         if country.code.is_none() {
             warnings.push("unknown-country", file, at, format!("{id}: unknown country {c:?}"));
@@ -403,14 +395,14 @@ fn merge_row(
     });
     let address = Address {
         street: (!lines.is_empty()).then(|| lines.join(", ")),
-        postal_code: Some(collapse(get(record, cols.postcode))).filter(|p| !p.is_empty()),
+        postal_code: collapsed(get(record, cols.postcode)),
         country,
         ..Address::default()
     };
     if !address.is_empty() {
         push_unique(&mut e.addresses, address);
     }
-    let regime = collapse(get(record, cols.regime));
+    let regime = collapse_whitespace(get(record, cols.regime));
     if !regime.is_empty() {
         push_unique(&mut e.programs, regime);
     }
@@ -426,11 +418,11 @@ fn merge_row(
             None => warnings.push("bad-date", file, at, format!("{id}: unparsable Listed On {listed:?}")),
         }
     }
-    let position = collapse(get(record, cols.position));
+    let position = collapse_whitespace(get(record, cols.position));
     if !position.is_empty() {
         push_unique(&mut g.remarks, format!("Position: {position}"));
     }
-    let other = collapse(get(record, cols.other));
+    let other = collapse_whitespace(get(record, cols.other));
     if !other.is_empty() {
         for imo in imo_numbers(&other) {
             let ident =

@@ -49,6 +49,7 @@ use interdict_model::{
 
 use crate::dates::{parse_birth_date, parse_iso, parse_partial};
 use crate::error::Position;
+use crate::fields::{collapsed, push_unique};
 use crate::ids::kind_for_label;
 use crate::reader::Reader;
 use crate::xml::{for_each_record, Node};
@@ -129,8 +130,8 @@ impl Reader<'_> {
         })?;
         let mut e = Entity::new(&format!("{SOURCE}:{reference}"), SOURCE, kind, &name);
 
-        e.programs.extend(node.children_named("UN_LIST_TYPE").filter_map(|c| clean(&c.text)));
-        for script in node.children_named("NAME_ORIGINAL_SCRIPT").filter_map(|c| clean(&c.text)) {
+        e.programs.extend(node.children_named("UN_LIST_TYPE").filter_map(|c| collapsed(&c.text)));
+        for script in node.children_named("NAME_ORIGINAL_SCRIPT").filter_map(|c| collapsed(&c.text)) {
             push_unique(&mut e.original_script_names, script);
         }
         e.gender = field(node, "GENDER").and_then(|g| match g.to_ascii_lowercase().as_str() {
@@ -143,7 +144,7 @@ impl Reader<'_> {
             e.title = Some(titles.join("; "));
         }
         if let Some(listed) = node.child("LISTED_ON") {
-            if let Some(text) = clean(&listed.text) {
+            if let Some(text) = collapsed(&listed.text) {
                 e.listed_on = iso_date(&text).map(|d| d.to_string());
                 if e.listed_on.is_none() {
                     self.warn("bad-date", listed.offset, format!("{reference}: LISTED_ON {text:?} is not an ISO date"));
@@ -234,7 +235,7 @@ impl Reader<'_> {
     }
 
     fn address(&mut self, node: &Node) -> Option<Address> {
-        let country = node.child("COUNTRY").and_then(|c| clean(&c.text).map(|name| self.country(&name, c.offset)));
+        let country = node.child("COUNTRY").and_then(|c| collapsed(&c.text).map(|name| self.country(&name, c.offset)));
         let address = Address {
             street: field(node, "STREET"),
             city: field(node, "CITY"),
@@ -259,7 +260,7 @@ impl Reader<'_> {
         }
         let country = ["ISSUING_COUNTRY", "COUNTRY_OF_ISSUE"]
             .iter()
-            .find_map(|n| node.child(n).and_then(|c| clean(&c.text).map(|t| (t, c.offset))))
+            .find_map(|n| node.child(n).and_then(|c| collapsed(&c.text).map(|t| (t, c.offset))))
             .map(|(name, offset)| self.country(&name, offset));
         let mut note = Vec::new();
         if let Some(t2) = type2.filter(|t| !t.eq_ignore_ascii_case(&label)) {
@@ -277,26 +278,14 @@ impl Reader<'_> {
     }
 }
 
-/// The trimmed text with whitespace runs collapsed, if any is left.
-fn clean(text: &str) -> Option<String> {
-    let joined = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    (!joined.is_empty()).then_some(joined)
-}
-
-/// The cleaned text of the first child with this name.
+/// The text of the first child with this name, white space collapsed.
 fn field(node: &Node, name: &str) -> Option<String> {
-    node.child(name).and_then(|c| clean(&c.text))
+    node.child(name).and_then(|c| collapsed(&c.text))
 }
 
-/// The cleaned texts of a node's `VALUE` children.
+/// The texts of a node's `VALUE` children, white space collapsed.
 fn values(node: &Node) -> Vec<String> {
-    node.children_named("VALUE").filter_map(|v| clean(&v.text)).collect()
-}
-
-fn push_unique<T: PartialEq>(list: &mut Vec<T>, item: T) {
-    if !list.contains(&item) {
-        list.push(item);
-    }
+    node.children_named("VALUE").filter_map(|v| collapsed(&v.text)).collect()
 }
 
 /// FIRST_NAME … FOURTH_NAME for a person, FIRST_NAME for an entity.
