@@ -71,6 +71,7 @@ pub fn run(args: ScreenArgs) -> Result<ExitCode> {
         args.files.iter().map(|f| if f.as_os_str() == "-" { None } else { Some(f.clone()) }).collect()
     };
     let (mut holds, mut errors, mut total) = (0u64, 0u64, 0u64);
+    let mut overall = Outcome::Pass;
     for input in inputs {
         let (label, bytes) = match &input {
             Some(path) => (
@@ -85,6 +86,7 @@ pub fn run(args: ScreenArgs) -> Result<ExitCode> {
         };
         for verdict in screener.screen_bytes(&bytes) {
             total += 1;
+            overall = Outcome::combined([overall, verdict.verdict]);
             match verdict.verdict {
                 Outcome::Hold => holds += 1,
                 Outcome::Error => errors += 1,
@@ -103,7 +105,7 @@ pub fn run(args: ScreenArgs) -> Result<ExitCode> {
         eprintln!("{total} message(s): {holds} hold, {errors} error, {} pass", total - holds - errors);
     }
     // 0: every message was screened (passed or held); 1: at least one could not be.
-    Ok(if errors > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if overall == Outcome::Error { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
 /// A verdict with the input it came from (`--json`).
@@ -116,11 +118,7 @@ struct Named<'a> {
 }
 
 fn write_text(out: &mut impl Write, label: &str, v: &Verdict) -> Result<()> {
-    let outcome = match v.verdict {
-        Outcome::Pass => "PASS ",
-        Outcome::Hold => "HOLD ",
-        Outcome::Error => "ERROR",
-    };
+    let outcome = format!("{:<5}", v.verdict.as_str().to_uppercase());
     let format = v.format.map(|f| f.as_str()).unwrap_or("?");
     writeln!(out, "{outcome} {label} {} ({format}, {})", v.message_id.as_deref().unwrap_or("-"), v.index_version)?;
     if let Some(e) = &v.error {

@@ -25,6 +25,18 @@ impl Outcome {
             Outcome::Error => "error",
         }
     }
+
+    /// The outcome of several messages taken together (an input of several payments, a
+    /// run over several files): an error if any could not be screened, else a hold if
+    /// any is held, else a pass. Nothing passes unless every message passed; an input
+    /// with an error goes to the dead-letter topic whole, to be replayed whole.
+    pub fn combined(outcomes: impl IntoIterator<Item = Outcome>) -> Outcome {
+        outcomes.into_iter().fold(Outcome::Pass, |worst, o| match (worst, o) {
+            (Outcome::Error, _) | (_, Outcome::Error) => Outcome::Error,
+            (Outcome::Hold, _) | (_, Outcome::Hold) => Outcome::Hold,
+            _ => Outcome::Pass,
+        })
+    }
 }
 
 /// What a hit matched on.
@@ -137,6 +149,27 @@ impl Verdict {
             error: Some(VerdictError { kind: kind.to_string(), offset: None, line: None, reason: reason.into() }),
         }
     }
+
+    /// Fail closed: no valid index is loaded, so nothing can be screened.
+    pub fn no_index() -> Verdict {
+        Verdict::not_screened("no_index", "no valid index is loaded: the message was not screened (fail closed)")
+    }
+
+    /// Fail closed: the index in use was built longer ago than the maximum age allows.
+    pub fn stale_index(index_version: &str, max_age: std::time::Duration) -> Verdict {
+        Verdict::not_screened(
+            "stale_index",
+            format!(
+                "index {index_version} is older than the maximum age of {} s: the message was not screened (fail closed)",
+                max_age.as_secs()
+            ),
+        )
+    }
+
+    /// Screening itself failed (a bug, a panic caught at the boundary): never a pass.
+    pub fn internal(reason: impl std::fmt::Display) -> Verdict {
+        Verdict::not_screened("internal", format!("screening failed: {reason}"))
+    }
 }
 
 #[cfg(test)]
@@ -158,6 +191,38 @@ mod tests {
     fn an_outcome_reads_as_records_write_it() {
         for outcome in [Outcome::Pass, Outcome::Hold, Outcome::Error] {
             assert_eq!(serde_json::to_string(&outcome).unwrap(), format!("\"{}\"", outcome.as_str()));
+        }
+    }
+
+    #[test]
+    fn several_outcomes_combine_to_the_worst() {
+        use Outcome::*;
+        let cases: &[(&[Outcome], Outcome)] = &[
+            (&[], Pass),
+            (&[Pass, Pass], Pass),
+            (&[Pass, Hold, Pass], Hold),
+            (&[Hold, Error], Error),
+            (&[Error, Pass], Error),
+            (&[Pass, Hold, Error, Hold], Error),
+        ];
+        for (outcomes, expected) in cases {
+            assert_eq!(Outcome::combined(outcomes.iter().copied()), *expected, "{outcomes:?}");
+        }
+    }
+
+    #[test]
+    fn the_fail_closed_verdicts_say_why() {
+        let stale = Verdict::stale_index("idx-1", std::time::Duration::from_secs(86_400));
+        let cases = [
+            (Verdict::no_index(), "no_index", "no valid index"),
+            (stale, "stale_index", "idx-1 is older than the maximum age of 86400 s"),
+            (Verdict::internal("a worker panicked"), "internal", "screening failed: a worker panicked"),
+        ];
+        for (verdict, kind, reason) in cases {
+            assert_eq!(verdict.verdict, Outcome::Error);
+            let error = verdict.error.unwrap();
+            assert_eq!(error.kind, kind);
+            assert!(error.reason.contains(reason), "{}", error.reason);
         }
     }
 }

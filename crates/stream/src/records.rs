@@ -69,14 +69,6 @@ fn header(name: &str, value: impl ToString) -> (String, Option<Vec<u8>>) {
     (name.to_string(), Some(value.to_string().into_bytes()))
 }
 
-fn outcome_name(o: Outcome) -> &'static str {
-    match o {
-        Outcome::Pass => "pass",
-        Outcome::Hold => "hold",
-        Outcome::Error => "error",
-    }
-}
-
 /// The headers every output of this input carries.
 fn base_headers(input: &Input, index_version: &str, verdict: Outcome) -> Vec<(String, Option<Vec<u8>>)> {
     let mut h = copied_headers(input);
@@ -84,7 +76,7 @@ fn base_headers(input: &Input, index_version: &str, verdict: Outcome) -> Vec<(St
     h.push(header(names::INPUT_PARTITION, input.at.partition));
     h.push(header(names::INPUT_OFFSET, input.at.offset));
     h.push(header(names::INDEX_VERSION, index_version));
-    h.push(header(names::VERDICT, outcome_name(verdict)));
+    h.push(header(names::VERDICT, verdict.as_str()));
     h.push(header(names::SCHEMA_VERSION, SCHEMA_VERSION));
     h
 }
@@ -176,6 +168,7 @@ pub fn outputs(
             _ => {}
         }
     }
+    // An input with an error goes to the dead-letter topic whole (see `Outcome::combined`).
     if let Some(&first) = errors.first() {
         let verdict = &screened[first].verdict;
         let mut h = base_headers(input, &verdict.index_version, Outcome::Error);

@@ -112,21 +112,11 @@ const PRODUCER_DEFAULTS: [(&str, &str); 1] = [("linger.ms", "1")];
 /// then the verdict to give instead (fail closed: an error, never a pass).
 pub fn usable_screener(state: &AppState) -> Result<Arc<Screener>, Box<Verdict>> {
     let Some(screener) = state.screener.load_full() else {
-        return Err(Box::new(Verdict::not_screened(
-            "no_index",
-            "no valid index is loaded: the message was not screened (fail closed)",
-        )));
+        return Err(Box::new(Verdict::no_index()));
     };
     if let (Some(max), Some(age)) = (state.max_index_age, crate::http::index_age(&screener)) {
         if age > max {
-            return Err(Box::new(Verdict::not_screened(
-                "stale_index",
-                format!(
-                    "index {} is older than the maximum age of {} s: the message was not screened (fail closed)",
-                    screener.index_version(),
-                    max.as_secs()
-                ),
-            )));
+            return Err(Box::new(Verdict::stale_index(screener.index_version(), max)));
         }
     }
     Ok(screener)
@@ -395,7 +385,7 @@ pub(crate) async fn run(
             let mut stats = RunStats::default();
             'batches: while let Some(Screening { batch, result }) = screened_rx.recv().await {
                 let results = result.await.unwrap_or_else(|e| {
-                    let failed = Screened { verdict: internal_error_verdict(&e), payment: None };
+                    let failed = Screened { verdict: Verdict::internal(&e), payment: None };
                     batch.iter().map(|_| (vec![failed.clone()], None)).collect()
                 });
                 for ((input, payload), (screened, screener)) in batch.into_iter().zip(results) {
@@ -567,11 +557,6 @@ impl RunStats {
         self.errors += other.errors;
         self.stored.extend(other.stored);
     }
-}
-
-/// The verdict when screening itself failed (a bug): never a pass.
-pub(crate) fn internal_error_verdict(e: &tokio::task::JoinError) -> Verdict {
-    Verdict::not_screened("internal", format!("screening failed: {e}"))
 }
 
 /// Hands a message's output records to the producer, in order; a full producer queue

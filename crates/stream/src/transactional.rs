@@ -30,8 +30,7 @@ use crate::consumer::{Membership, Protocol};
 use crate::http::AppState;
 use crate::records::Input;
 use crate::service::{
-    client_config, close_within, internal_error_verdict, produce_outputs, read_input, screen_record, RunStats,
-    ServiceContext, ServiceError,
+    client_config, close_within, produce_outputs, read_input, screen_record, RunStats, ServiceContext, ServiceError,
 };
 use crate::shutdown::{StopDeadline, StopProgress};
 use crate::Config;
@@ -170,9 +169,9 @@ async fn write_batch(
     let mut deliveries = Vec::new();
     let mut next_offsets: BTreeMap<(String, i32), i64> = BTreeMap::new();
     for (read, screening) in batch.iter().zip(screenings) {
-        let (screened, screener) = screening
-            .await
-            .unwrap_or_else(|e| (vec![Screened { verdict: internal_error_verdict(&e), payment: None }], None));
+        let (screened, screener) = screening.await.unwrap_or_else(|e| {
+            (vec![Screened { verdict: interdict_model::Verdict::internal(&e), payment: None }], None)
+        });
         batch_stats.count(&screened, "kafka");
         let with = screener.as_ref().map(|s| s.screened_with());
         deliveries.extend(produce_outputs(producer, config, &read.input, &read.payload, &screened, with).await);
