@@ -12,14 +12,12 @@ pub(super) struct Ymd {
     d: u8,
 }
 
+/// Days in month `m` of year `y`; 0 for a month that does not exist.
 pub(super) fn days_in_month(y: u16, m: u8) -> u8 {
-    match m {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
-        2 => 28,
-        _ => 0,
-    }
+    use chrono::Datelike;
+    let first = chrono::NaiveDate::from_ymd_opt(y.into(), m.into(), 1);
+    let last = first.and_then(|f| f.checked_add_months(chrono::Months::new(1))).and_then(|next| next.pred_opt());
+    last.map_or(0, |last| last.day() as u8)
 }
 
 impl Ymd {
@@ -131,5 +129,14 @@ mod tests {
         }
         assert_eq!(Ymd::parse_iso("1961-02-29"), None);
         assert_eq!(Ymd::parse_iso("2024-08-28T00:00:00").map(Ymd::iso).as_deref(), Some("2024-08-28"));
+    }
+
+    #[test]
+    fn months_have_their_calendar_length() {
+        let cases =
+            [(2024, 2, 29), (2023, 2, 28), (1900, 2, 28), (2000, 2, 29), (2026, 4, 30), (2026, 12, 31), (2026, 13, 0)];
+        for (y, m, days) in cases {
+            assert_eq!(days_in_month(y, m), days, "{y}-{m}");
+        }
     }
 }

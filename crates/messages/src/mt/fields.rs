@@ -207,14 +207,7 @@ fn read_32a(value: &str) -> Result<(String, Amount), String> {
     if !(1..=12).contains(&month) {
         return Err(format!("month {month:02} of the value date is not 01 to 12"));
     }
-    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
-    let days = match month {
-        2 if leap => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    };
-    if !(1..=days).contains(&day) {
+    if chrono::NaiveDate::from_ymd_opt(year as i32, month, day).is_none() {
         return Err(format!("day {day:02} of the value date does not exist in month {month:02}"));
     }
     let currency = value.get(6..9).unwrap_or("");
