@@ -25,7 +25,9 @@ const IDENTIFIER_AGREES_FLOOR: f32 = 0.99;
 const IDENTIFIER_DISAGREES: f32 = -0.05;
 
 /// What the caller knows about the party besides its name. Every field is optional.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// `Hash` and `Eq` cover every field: a cache of results keyed by (name, context)
+/// stays right when a factor is added here.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
 pub struct Context {
     pub birth_year: Option<u16>,
     /// ISO 3166-1 alpha-2 code.

@@ -209,6 +209,7 @@ impl Address {
 
 model_type! {
     /// The kind of an identifying number or code.
+    #[derive(Hash)]
     #[serde(rename_all = "snake_case")]
     #[rkyv(derive(Debug, PartialEq, Eq, Clone, Copy))]
     pub enum IdKind {

@@ -117,8 +117,9 @@ pub struct Screener {
     name_cache: dashmap::DashMap<NameKey, Arc<Vec<Alert>>>,
 }
 
-/// A name as screened: the text, the birth year and the country it was screened with.
-type NameKey = (String, Option<u16>, Option<String>);
+/// A name as screened: the text and the whole matcher context it was screened with, so
+/// the key cannot drift from what the matcher uses.
+type NameKey = (String, Context);
 
 /// One message of an input, screened: its verdict, and the payment when it could be
 /// parsed.
@@ -450,11 +451,11 @@ impl Screener {
         if self.config.name_cache_entries == 0 {
             return Arc::new(matcher.search_with(name, &context));
         }
-        let key = (name.to_string(), context.birth_year, context.country.clone());
+        let key = (name.to_string(), context);
         if let Some(hit) = self.name_cache.get(&key) {
             return hit.clone();
         }
-        let alerts = Arc::new(matcher.search_with(name, &context));
+        let alerts = Arc::new(matcher.search_with(name, &key.1));
         if self.name_cache.len() >= self.config.name_cache_entries {
             // Bounded memory: start over rather than track recency on the hot path.
             self.name_cache.clear();

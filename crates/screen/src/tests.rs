@@ -270,3 +270,20 @@ fn every_screener_names_what_it_screens_against() {
     assert_eq!(other.screened_with().threshold, 0.95);
     assert_ne!(other.screened_with().policy_sha256, with.policy_sha256);
 }
+
+#[test]
+fn the_name_cache_keeps_results_apart_for_every_context_factor() {
+    let s = screener(ScreenConfig::default());
+    let matcher = Matcher::new(&s.index, s.config.matcher.clone());
+    let plain = Context::default();
+    // An identifier the listed entity does not hold lowers nothing here, but a listed
+    // one lifts a weak name to at least 0.99: the two must not share a cache entry.
+    let with_bic = Context { identifiers: vec![(IdKind::Bic, "BNCUCUHH".into())], ..Context::default() };
+    let name = "BANCO NACIONAL";
+    let first = s.name_alerts(&matcher, name, plain.clone());
+    let lifted = s.name_alerts(&matcher, name, with_bic.clone());
+    assert_ne!(*first, *lifted, "the identifier changes the result");
+    assert_eq!(*lifted, matcher.search_with(name, &with_bic), "the identifier's result, not the cached plain one");
+    assert_eq!(*s.name_alerts(&matcher, name, plain), *first, "the plain result is still the plain one");
+    assert_eq!(s.name_cache.len(), 2);
+}
