@@ -51,7 +51,7 @@ async fn run_screens_a_topic_and_stops_cleanly_on_sigterm() {
     let out = wait_output(child.into_child(), STOP, "interdict run to stop on SIGTERM");
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(0), "{stderr}");
-    assert!(stderr.contains("9 message(s): 3 hold, 3 error"), "{stderr}");
+    assert!(stderr.contains("9 message(s), 3 hold, 3 error"), "{stderr}");
     assert_eq!(counts.get("decisions"), Some(&9), "{counts:?}");
     assert_eq!(counts.get("review"), Some(&3), "{counts:?}");
     assert_eq!(counts.get("dlq"), Some(&3), "{counts:?}");

@@ -165,7 +165,7 @@ async fn run_screens_with_the_banks_settings_and_reloads_them_as_one_set() {
     std::fs::write(&policy, "[[country]]\ncode = \"XX\"\n").unwrap();
     let hup = Command::new("kill").args(["-HUP", &child.id().to_string()]).status().unwrap();
     assert!(hup.success());
-    log.wait_for(&["reload refused", "[signal]"], 1, Duration::from_secs(30)).await;
+    log.wait_for(&["reload refused", "trigger=\"signal\""], 1, Duration::from_secs(30)).await;
     assert!(log.find("reload refused").unwrap().contains("line 2"), "the refusal names the line");
     let d = decide(&producer, &reader, "b-2", TO_BELARUS).await;
     assert_eq!(d.verdict, Outcome::Hold, "the old policy stays: {d:?}");
@@ -184,7 +184,7 @@ async fn run_screens_with_the_banks_settings_and_reloads_them_as_one_set() {
     // The good-guy file changes (the review service withdrew the entry): picked up
     // without a signal, with the index and the policy in use.
     std::fs::write(&good_guys, NO_GOOD_GUYS).unwrap();
-    log.wait_for(&["now screening with", "[good_guys_changed]"], 1, Duration::from_secs(30)).await;
+    log.wait_for(&["now screening with", "trigger=\"good_guys_changed\""], 1, Duration::from_secs(30)).await;
     let d = decide(&producer, &reader, "a-2", NAME_HIT).await;
     assert_eq!((d.verdict, d.hits, d.suppressed), (Outcome::Hold, 1, 0), "{d:?}");
     assert_eq!(d.screened_with.as_ref().unwrap().good_guys.entries, 0);
@@ -193,7 +193,7 @@ async fn run_screens_with_the_banks_settings_and_reloads_them_as_one_set() {
     // A good policy and SIGHUP: the new set is used.
     std::fs::write(&policy, interdict_screen::DEFAULT_POLICY).unwrap();
     Command::new("kill").args(["-HUP", &child.id().to_string()]).status().unwrap();
-    log.wait_for(&["now screening with", "[signal]"], 1, Duration::from_secs(30)).await;
+    log.wait_for(&["now screening with", "trigger=\"signal\""], 1, Duration::from_secs(30)).await;
     let d = decide(&producer, &reader, "b-3", TO_BELARUS).await;
     assert_eq!(d.verdict, Outcome::Pass, "Belarus is not in the shipped policy: {d:?}");
 

@@ -50,6 +50,8 @@ fn default_data_dir() -> PathBuf {
 }
 
 pub fn run(args: DemoArgs) -> Result<ExitCode> {
+    // The service's own log lines: only what goes wrong.
+    crate::logging::init(interdict_stream::LogFormat::Text, "warn")?;
     let data = args.data.unwrap_or_else(default_data_dir);
     if let Some(dir) = args.out.parent() {
         std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;

@@ -55,6 +55,13 @@ pub struct RunArgs {
     /// Name alert threshold, 0 to 1 (default 0.80, as `interdict screen`).
     #[arg(long)]
     pub threshold: Option<f64>,
+    /// Log lines as `text` or `json` (one object a line), on stderr.
+    #[arg(long)]
+    pub log_format: Option<interdict_stream::LogFormat>,
+    /// Which log lines: `info`, `debug` (one line per message), or directives such as
+    /// `info,interdict_stream=debug`.
+    #[arg(long)]
+    pub log_level: Option<String>,
 }
 
 /// Merges file, environment and flags.
@@ -105,6 +112,12 @@ pub fn config(args: &RunArgs) -> Result<Config> {
     if let Some(v) = args.threshold {
         config.threshold = v;
     }
+    if let Some(v) = args.log_format {
+        config.log_format = v;
+    }
+    if let Some(v) = &args.log_level {
+        config.log_level = v.clone();
+    }
     config.exactly_once |= args.exactly_once;
     config.validate()?;
     Ok(config)
@@ -123,18 +136,27 @@ pub fn run(args: RunArgs) -> Result<ExitCode> {
 }
 
 async fn serve(config: Config) -> Result<ExitCode> {
+    crate::logging::init(config.log_format, &config.log_level)?;
     let service = Service::start(config, Start::process()).await?;
     if let Some(addr) = service.http_addr() {
-        eprintln!("HTTP on http://{addr}");
+        tracing::info!("HTTP on http://{addr}");
     }
     match service.wait().await {
         Ok(stats) => {
-            eprintln!("{} message(s): {} hold, {} error", stats.messages, stats.holds, stats.errors);
+            tracing::info!(
+                messages = stats.messages,
+                holds = stats.holds,
+                errors = stats.errors,
+                "stopped: {} message(s), {} hold, {} error",
+                stats.messages,
+                stats.holds,
+                stats.errors
+            );
             Ok(ExitCode::SUCCESS)
         }
         Err(e @ ServiceError::Shutdown(_)) => {
             // Threads may still be blocked in the client: leave without waiting for them.
-            eprintln!("interdict: {e}");
+            tracing::error!("{e}");
             std::process::exit(70);
         }
         Err(e) => Err(e.into()),

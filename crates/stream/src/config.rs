@@ -18,6 +18,8 @@
 //! http_listen = "127.0.0.1:9095"
 //! max_index_age = "36h"
 //! shutdown_timeout = "25s"      # a stop that takes longer exits non-zero, saying why
+//! log_format = "json"          # or "text"; logs go to stderr
+//! log_level = "info"           # or directives: "info,interdict_stream=debug"
 //!
 //! [kafka]                      # passed to librdkafka as is: TLS, SASL, tuning
 //! "security.protocol" = "SASL_SSL"
@@ -43,6 +45,26 @@ pub enum ConfigError {
 
 /// Everything `interdict run` needs. Field names are the TOML keys; the environment
 /// variable of a key is `INTERDICT_` and the key in upper case (`INTERDICT_BROKERS`).
+/// How log lines are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LogFormat {
+    Text,
+    Json,
+}
+
+impl std::str::FromStr for LogFormat {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<LogFormat, String> {
+        match s {
+            "text" => Ok(LogFormat::Text),
+            "json" => Ok(LogFormat::Json),
+            _ => Err(format!("expected text or json, not {s:?}")),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct Config {
@@ -97,6 +119,11 @@ pub struct Config {
     /// past it the service exits non-zero, naming what it was waiting for. Below
     /// Kubernetes' default grace period of 30 s.
     pub shutdown_timeout: String,
+    /// Log lines as text for people, or one JSON object a line for a log pipeline.
+    pub log_format: LogFormat,
+    /// Which log lines to write: a level (`info`, `debug`) or per-module directives
+    /// (`info,interdict_stream=debug`). Logs go to stderr.
+    pub log_level: String,
     /// librdkafka properties, passed through (TLS, SASL, tuning).
     pub kafka: BTreeMap<String, String>,
 }
@@ -128,6 +155,8 @@ impl Default for Config {
             http_max_body: 1 << 20,
             max_index_age: None,
             shutdown_timeout: "25s".into(),
+            log_format: LogFormat::Text,
+            log_level: "info".into(),
             kafka: BTreeMap::new(),
         }
     }
@@ -183,6 +212,8 @@ impl Config {
                 "HTTP_MAX_BODY" => self.http_max_body = value.parse().map_err(|_| bad("expected a number of bytes"))?,
                 "MAX_INDEX_AGE" => self.max_index_age = Some(value),
                 "SHUTDOWN_TIMEOUT" => self.shutdown_timeout = value,
+                "LOG_FORMAT" => self.log_format = value.parse().map_err(|e: String| bad(&e))?,
+                "LOG_LEVEL" => self.log_level = value,
                 _ => match key.strip_prefix("KAFKA_") {
                     Some(property) if !property.is_empty() => {
                         self.kafka.insert(property.to_ascii_lowercase().replace('_', "."), value);
@@ -314,6 +345,7 @@ mod tests {
             brokers = "kafka:9092"
             input_topics = ["payments.in"]
             max_index_age = "36h"
+            log_format = "json"
             [kafka]
             "security.protocol" = "SASL_SSL"
             "#,
@@ -330,6 +362,7 @@ mod tests {
                 ("INTERDICT_GOOD_GUYS".to_string(), "/var/lib/interdict/goodguys.csv".to_string()),
                 ("INTERDICT_THRESHOLD".to_string(), "0.9".to_string()),
                 ("INTERDICT_WATCH_GOOD_GUYS".to_string(), "no".to_string()),
+                ("INTERDICT_LOG_LEVEL".to_string(), "debug".to_string()),
                 ("PATH".to_string(), "/bin".to_string()),
             ])
             .unwrap();
@@ -342,7 +375,10 @@ mod tests {
         assert_eq!(config.policy.as_deref(), Some(std::path::Path::new("/etc/interdict/embargo.toml")));
         assert_eq!(config.good_guys.as_deref(), Some(std::path::Path::new("/var/lib/interdict/goodguys.csv")));
         assert_eq!((config.threshold, config.watch_good_guys), (0.9, false));
+        assert_eq!((config.log_format, config.log_level.as_str()), (LogFormat::Json, "debug"));
         config.validate().unwrap();
+        let err = config.apply_env([("INTERDICT_LOG_FORMAT".to_string(), "xml".to_string())]).unwrap_err();
+        assert!(err.to_string().contains("expected text or json"), "{err}");
     }
 
     #[test]

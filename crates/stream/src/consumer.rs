@@ -143,18 +143,18 @@ impl Membership {
             }
             other => {
                 // A failed rebalance: give everything up; the group assigns again.
-                eprintln!("interdict: rebalance error {other:?}: giving up the assignment");
+                tracing::warn!("rebalance error {other:?}: giving up the assignment");
                 self.assigned.lock().clear();
                 consumer.unassign()
             }
         };
         if let Err(e) = change {
-            eprintln!("interdict: changing the assignment in a rebalance failed: {e}");
+            tracing::error!("changing the assignment in a rebalance failed: {e}");
         }
     }
 }
 
-/// A consumer context for members that only read (the load generator, the demo, tests
+/// A consumer context for members that only read (the demo, tests
 /// and benchmarks): safe rebalancing, nothing else.
 #[derive(Debug)]
 pub struct ReaderContext {

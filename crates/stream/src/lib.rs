@@ -35,6 +35,6 @@ mod start;
 pub mod telemetry;
 pub mod transactional;
 
-pub use config::{parse_duration, Config, ConfigError};
+pub use config::{parse_duration, Config, ConfigError, LogFormat};
 pub use offsets::OffsetTracker;
 pub use start::{ScreenerSource, Service, ServiceHandle, Start};

@@ -108,21 +108,20 @@ pub fn reload(config: &Config, state: &AppState, trigger: Trigger) -> Result<(),
 fn swap_in(state: &AppState, screener: Arc<Screener>, trigger: Trigger) {
     let age = crate::http::index_age(&screener).map_or(0.0, |a| a.as_secs_f64());
     let with = screener.screened_with();
-    eprintln!(
-        "interdict: now screening with index {} (policy {}, {} good-guy entries, threshold {}) [{}]",
-        with.index_version,
-        &with.policy_sha256[..12],
-        with.good_guys.entries,
-        with.threshold,
-        trigger.as_str()
-    );
-    ScreenerLoaded { version: screener.index_version(), age_seconds: age, trigger: trigger.as_str() }.emit();
+    ScreenerLoaded {
+        version: screener.index_version(),
+        age_seconds: age,
+        trigger: trigger.as_str(),
+        policy_sha256: &with.policy_sha256,
+        good_guy_entries: with.good_guys.entries,
+        threshold: with.threshold,
+    }
+    .emit();
     state.screener.store(Some(screener));
 }
 
 fn refuse(e: &LoadError, trigger: Trigger) {
-    eprintln!("interdict: reload refused, the screening set in use stays: {e} [{}]", trigger.as_str());
-    ScreenerRefused { trigger: trigger.as_str() }.emit();
+    ScreenerRefused { trigger: trigger.as_str(), reason: &e.to_string() }.emit();
 }
 
 /// Checks the good-guy file every `config.good_guys_check_interval` and, when its
@@ -152,7 +151,7 @@ pub async fn watch_good_guys(config: Config, state: Arc<AppState>) {
                 let screener = tokio::task::spawn_blocking(move || current.reconfigured(settings)).await;
                 match screener {
                     Ok(s) => swap_in(&state, Arc::new(s), Trigger::GoodGuysChanged),
-                    Err(e) => eprintln!("interdict: reloading the good-guy list failed: {e}"),
+                    Err(e) => tracing::error!("reloading the good-guy list failed: {e}"),
                 }
             }
             Err(e) => {
@@ -191,11 +190,7 @@ pub async fn watch_index_file(config: Config, every: std::time::Duration) {
         ticks.tick().await;
         let now = stamp(&path);
         if now != last {
-            crate::telemetry::IndexFileChanged.emit();
-            eprintln!(
-                "interdict: the index file {} changed on disk; screening goes on with the verified copy in memory; send SIGHUP to load the new file",
-                path.display()
-            );
+            crate::telemetry::IndexFileChanged { path: &path }.emit();
             last = now;
         }
     }

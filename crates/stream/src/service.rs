@@ -229,15 +229,15 @@ impl ServiceContext {
             _ => self.wait_drained(revoked),
         };
         if !drained {
-            eprintln!(
-                "interdict: revoked partitions still had work in flight after {:?}; their new owner resumes from the last commit",
+            tracing::warn!(
+                "revoked partitions still had work in flight after {:?}; their new owner resumes from the last commit",
                 self.drain_timeout
             );
         }
         // Commit what was stored, so the new owner starts right after it.
         if let Err(e) = consumer.commit_consumer_state(CommitMode::Sync) {
             if !matches!(e, KafkaError::ConsumerCommit(RDKafkaErrorCode::NoOffset)) {
-                eprintln!("interdict: commit before releasing revoked partitions failed: {e}");
+                tracing::warn!("commit before releasing revoked partitions failed: {e}");
             }
         }
         let mut tracker = self.tracker.lock().expect("tracker lock");
@@ -515,8 +515,8 @@ async fn finish(
         // The group is rebalancing (another member left or joined at the same moment):
         // the revocation while leaving commits again, and whatever stays uncommitted is
         // read again by the next owner. A repeat, never a loss: not a failed stop.
-        Err(e) => eprintln!(
-            "interdict: committing before leaving the group failed ({e}); the next owner resumes from the last commit"
+        Err(e) => tracing::warn!(
+            "committing before leaving the group failed ({e}); the next owner resumes from the last commit"
         ),
     }
     Ok(stats)

@@ -82,7 +82,7 @@ pub fn watchdog(limit: Duration, progress: StopProgress) {
         std::thread::sleep(limit);
         let phase = progress.current();
         let phase = if phase.is_empty() { "the stop to begin".to_string() } else { phase };
-        eprintln!("interdict: the shutdown did not finish within {limit:?}: still {phase}; exiting without it");
+        tracing::error!("the shutdown did not finish within {limit:?}: still {phase}; exiting without it");
         std::process::exit(70);
     });
 }

@@ -104,7 +104,7 @@ impl Service {
             ScreenerSource::Files => {
                 screening::load_settings(&config)?;
                 if let Err(e) = screening::reload(&config, &state, Trigger::Start) {
-                    eprintln!("no valid index ({e}): every message gets an error verdict until one loads");
+                    tracing::error!("no valid index ({e}): every message gets an error verdict until one loads");
                 }
                 if config.watch_good_guys && config.good_guys.is_some() {
                     background.push(tokio::spawn(screening::watch_good_guys(config.clone(), state.clone())));
@@ -157,7 +157,7 @@ impl Service {
                     _ = term.recv() => {}
                     _ = interrupt.recv() => {}
                 }
-                eprintln!("stopping: draining, flushing, committing and leaving the group (at most {limit:?})");
+                tracing::info!("stopping: draining, flushing, committing and leaving the group (at most {limit:?})");
                 progress.enter("finishing the batch being read");
                 // The loop's own phases time out first; this ends the process if even
                 // their error cannot come back (a thread blocked inside the client).
@@ -167,7 +167,7 @@ impl Service {
                     _ = term.recv() => {}
                     _ = interrupt.recv() => {}
                 }
-                eprintln!("second signal: exiting without finishing the stop (it was {})", progress.current());
+                tracing::error!("second signal: exiting without finishing the stop (it was {})", progress.current());
                 std::process::exit(130);
             }));
         }

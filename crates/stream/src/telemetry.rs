@@ -1,5 +1,8 @@
-//! Telemetry as typed events: each event records its counters and gauges, with the same
-//! labels its log line would carry. Counters are named `..._total`.
+//! Telemetry as typed events: each event records its counters and gauges and writes its
+//! log line (through `tracing`, with the same labels as fields). Counters are named
+//! `..._total`. A decided message logs at `debug` (one line a message would drown the
+//! log at tens of thousands a second); a loaded screening set at `info`; a refused set
+//! and a changed index file at `warn`.
 //!
 //! | metric | type | labels |
 //! |--------|------|--------|
@@ -16,7 +19,7 @@
 
 use std::sync::OnceLock;
 
-use interdict_model::{HitKind, Outcome, Verdict};
+use interdict_model::{HitKind, Verdict};
 use metrics_exporter_prometheus::{PrometheusBuilder, PrometheusHandle};
 
 /// Every metric name the service exports (the dashboard test compares against this).
@@ -49,14 +52,6 @@ pub fn prometheus() -> PrometheusHandle {
         .clone()
 }
 
-fn outcome_label(o: Outcome) -> &'static str {
-    match o {
-        Outcome::Pass => "pass",
-        Outcome::Hold => "hold",
-        Outcome::Error => "error",
-    }
-}
-
 fn hit_label(k: HitKind) -> &'static str {
     match k {
         HitKind::Name => "name",
@@ -79,7 +74,16 @@ pub struct MessageScreened<'a> {
 
 impl MessageScreened<'_> {
     pub fn emit(&self) {
-        let verdict = outcome_label(self.verdict.verdict);
+        let verdict = self.verdict.verdict.as_str();
+        tracing::debug!(
+            verdict,
+            source = self.source,
+            message_id = self.verdict.message_id.as_deref().unwrap_or("-"),
+            hits = self.verdict.hits.len(),
+            error_kind = self.verdict.error.as_ref().map_or("-", |e| e.kind.as_str()),
+            latency_us = self.latency_seconds * 1e6,
+            "message screened"
+        );
         metrics::counter!("interdict_messages_total", "verdict" => verdict, "source" => self.source).increment(1);
         metrics::histogram!("interdict_screen_latency_seconds", "source" => self.source).record(self.latency_seconds);
         for hit in &self.verdict.hits {
@@ -97,10 +101,24 @@ pub struct ScreenerLoaded<'a> {
     pub age_seconds: f64,
     /// `start`, `signal` or `good_guys_changed`.
     pub trigger: &'static str,
+    /// SHA-256 of the embargo policy, hex.
+    pub policy_sha256: &'a str,
+    pub good_guy_entries: u64,
+    pub threshold: f64,
 }
 
 impl ScreenerLoaded<'_> {
     pub fn emit(&self) {
+        tracing::info!(
+            index = self.version,
+            index_age_seconds = self.age_seconds.round(),
+            policy = self.policy_sha256.get(..12).unwrap_or(self.policy_sha256),
+            good_guy_entries = self.good_guy_entries,
+            threshold = self.threshold,
+            trigger = self.trigger,
+            "now screening with index {}",
+            self.version
+        );
         // Only the index in use reads 1; the one it replaced drops to 0.
         static CURRENT: std::sync::Mutex<Option<String>> = std::sync::Mutex::new(None);
         let mut current = CURRENT.lock().unwrap_or_else(|e| e.into_inner());
@@ -115,22 +133,36 @@ impl ScreenerLoaded<'_> {
 
 /// A new screening set was refused (a bad index, policy or good-guy file); the old one
 /// stays.
-pub struct ScreenerRefused {
+pub struct ScreenerRefused<'a> {
     pub trigger: &'static str,
+    /// Which file was refused and why.
+    pub reason: &'a str,
 }
 
-impl ScreenerRefused {
+impl ScreenerRefused<'_> {
     pub fn emit(&self) {
+        tracing::warn!(
+            trigger = self.trigger,
+            reason = self.reason,
+            "reload refused, the screening set in use stays: {}",
+            self.reason
+        );
         metrics::counter!("interdict_index_reloads_total", "result" => "refused", "trigger" => self.trigger)
             .increment(1);
     }
 }
 
 /// The index file changed on disk since it was last seen.
-pub struct IndexFileChanged;
+pub struct IndexFileChanged<'a> {
+    pub path: &'a std::path::Path,
+}
 
-impl IndexFileChanged {
+impl IndexFileChanged<'_> {
     pub fn emit(&self) {
+        tracing::warn!(
+            path = %self.path.display(),
+            "the index file changed on disk; screening goes on with the verified copy in memory; send SIGHUP to load the new file"
+        );
         metrics::counter!("interdict_index_file_changes_total").increment(1);
     }
 }

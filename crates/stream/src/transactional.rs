@@ -128,7 +128,7 @@ pub async fn run(
                 break;
             }
             Err(e) => {
-                eprintln!("interdict: transaction aborted ({e}); reading the batch again");
+                tracing::warn!("transaction aborted ({e}); reading the batch again");
                 rewind(&consumer, &batch);
             }
         }
@@ -249,7 +249,7 @@ fn rewind(consumer: &StreamConsumer<ServiceContext>, batch: &[Read]) {
         {
             // A partition taken away in a rebalance: its new owner reads it from the
             // last committed transaction.
-            eprintln!("interdict: could not rewind {topic}/{partition} to {offset}: {e}");
+            tracing::warn!("could not rewind {topic}/{partition} to {offset}: {e}");
         }
     }
 }

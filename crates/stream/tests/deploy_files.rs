@@ -294,9 +294,17 @@ fn exported() -> Exposition {
     for source in ["kafka", "http"] {
         MessageScreened { verdict: &verdict, source, latency_seconds: 0.000_07 }.emit();
     }
-    ScreenerLoaded { version: "idx-0000000000000000", age_seconds: 3600.0, trigger: "start" }.emit();
-    ScreenerRefused { trigger: "signal" }.emit();
-    telemetry::IndexFileChanged.emit();
+    ScreenerLoaded {
+        version: "idx-0000000000000000",
+        age_seconds: 3600.0,
+        trigger: "start",
+        policy_sha256: "0123456789abcdef",
+        good_guy_entries: 0,
+        threshold: 0.8,
+    }
+    .emit();
+    ScreenerRefused { trigger: "signal", reason: "index lists.idx: truncated" }.emit();
+    telemetry::IndexFileChanged { path: std::path::Path::new("lists.idx") }.emit();
     parse_exposition(&handle.render())
 }
 
