@@ -4,6 +4,8 @@ use std::collections::HashMap;
 use std::time::Duration;
 
 use hdrhistogram::Histogram;
+use interdict_model::record::DecisionRecord;
+use interdict_model::Outcome;
 use serde::Serialize;
 
 use crate::{Error, Expected};
@@ -17,6 +19,22 @@ pub struct Decision {
     pub verdict: String,
     /// Where the decision record was read: partition and offset in the decisions topic.
     pub record: Option<(i32, i64)>,
+}
+
+impl Decision {
+    /// The decision a record of the decisions topic carries: its payload is a
+    /// [`DecisionRecord`] as JSON. `None` for anything else, and for a record without a
+    /// key (which no payment sent can be matched with). `record` is left for the reader
+    /// to fill in.
+    pub fn from_record(payload: &[u8]) -> Option<Decision> {
+        let record: DecisionRecord = serde_json::from_slice(payload).ok()?;
+        let verdict = match record.verdict {
+            Outcome::Pass => "pass",
+            Outcome::Hold => "hold",
+            Outcome::Error => "error",
+        };
+        Some(Decision { key: record.key?, verdict: verdict.to_string(), record: None })
+    }
 }
 
 /// A payment sent and not yet decided.
@@ -364,6 +382,23 @@ mod tests {
         assert_eq!((report.per_second[1].sent, report.per_second[1].decided), (1, 1));
         assert!((report.elapsed_seconds - 1.6).abs() < 1e-9);
         assert!(report.latency_curve.windows(2).all(|w| w[0].us <= w[1].us), "the curve never goes down");
+    }
+
+    #[test]
+    fn decisions_are_read_from_records() {
+        let ok = br#"{"schema_version": 1, "input": {"topic": "in", "partition": 0, "offset": 4}, "key": "lg-1",
+            "message_index": 0, "messages_in_input": 1, "verdict": "hold", "index_version": "idx-1",
+            "latency_us": 950.0, "screen_us": 120.5, "hits": 1, "suppressed": 0}"#;
+        assert_eq!(
+            Decision::from_record(ok),
+            Some(Decision { key: "lg-1".into(), verdict: "hold".into(), record: None })
+        );
+        let without_key = br#"{"schema_version": 1, "input": {"topic": "in", "partition": 0, "offset": 5},
+            "message_index": 0, "messages_in_input": 1, "verdict": "pass", "index_version": "idx-1",
+            "latency_us": 950.0, "screen_us": 120.5, "hits": 0, "suppressed": 0}"#;
+        for bad in [&b"not json"[..], br#"{"verdict": "pass"}"#, br#"{"key": 7, "verdict": "pass"}"#, without_key] {
+            assert_eq!(Decision::from_record(bad), None);
+        }
     }
 
     #[test]
