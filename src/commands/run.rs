@@ -57,7 +57,7 @@ pub struct RunArgs {
     pub threshold: Option<f64>,
     /// Log lines as `text` or `json` (one object a line), on stderr.
     #[arg(long)]
-    pub log_format: Option<interdict_stream::LogFormat>,
+    pub log_format: Option<String>,
     /// Which log lines: `info`, `debug` (one line per message), or directives such as
     /// `info,interdict_stream=debug`.
     #[arg(long)]
@@ -73,50 +73,28 @@ pub fn config(args: &RunArgs) -> Result<Config> {
         None => Config::default(),
     };
     config.apply_env(std::env::vars())?;
-    if let Some(v) = &args.brokers {
-        config.brokers = v.clone();
-    }
-    if let Some(v) = &args.index {
-        config.index = v.clone();
-    }
-    if !args.input_topics.is_empty() {
-        config.input_topics = args.input_topics.clone();
-    }
-    if let Some(v) = &args.decisions_topic {
-        config.decisions_topic = v.clone();
-    }
-    if let Some(v) = &args.review_topic {
-        config.review_topic = v.clone();
-    }
-    if let Some(v) = &args.dlq_topic {
-        config.dlq_topic = v.clone();
-    }
-    if let Some(v) = &args.group {
-        config.group = v.clone();
-    }
-    if let Some(v) = &args.http_listen {
-        config.http_listen = v.clone();
-    }
-    if let Some(v) = args.workers {
-        config.workers = v;
-    }
-    if let Some(v) = &args.shutdown_timeout {
-        config.shutdown_timeout = v.clone();
-    }
-    if let Some(v) = &args.policy {
-        config.policy = Some(v.clone());
-    }
-    if let Some(v) = &args.good_guys {
-        config.good_guys = Some(v.clone());
-    }
-    if let Some(v) = args.threshold {
-        config.threshold = v;
-    }
-    if let Some(v) = args.log_format {
-        config.log_format = v;
-    }
-    if let Some(v) = &args.log_level {
-        config.log_level = v.clone();
+    let text = |v: &Option<PathBuf>| v.as_ref().map(|p| p.display().to_string());
+    let flags = [
+        ("brokers", args.brokers.clone()),
+        ("index", text(&args.index)),
+        ("input_topics", (!args.input_topics.is_empty()).then(|| args.input_topics.join(","))),
+        ("decisions_topic", args.decisions_topic.clone()),
+        ("review_topic", args.review_topic.clone()),
+        ("dlq_topic", args.dlq_topic.clone()),
+        ("group", args.group.clone()),
+        ("http_listen", args.http_listen.clone()),
+        ("workers", args.workers.map(|v| v.to_string())),
+        ("shutdown_timeout", args.shutdown_timeout.clone()),
+        ("policy", text(&args.policy)),
+        ("good_guys", text(&args.good_guys)),
+        ("threshold", args.threshold.map(|v| v.to_string())),
+        ("log_format", args.log_format.clone()),
+        ("log_level", args.log_level.clone()),
+    ];
+    for (key, value) in flags {
+        if let Some(value) = value {
+            config.set(key, value).map_err(|reason| anyhow::anyhow!("--{}: {reason}", key.replace('_', "-")))?;
+        }
     }
     config.exactly_once |= args.exactly_once;
     config.validate()?;

@@ -43,8 +43,6 @@ pub enum ConfigError {
     Invalid(String),
 }
 
-/// Everything `interdict run` needs. Field names are the TOML keys; the environment
-/// variable of a key is `INTERDICT_` and the key in upper case (`INTERDICT_BROKERS`).
 /// How log lines are written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -65,6 +63,8 @@ impl std::str::FromStr for LogFormat {
     }
 }
 
+/// Everything `interdict run` needs. Field names are the TOML keys; the environment
+/// variable of a key is `INTERDICT_` and the key in upper case (`INTERDICT_BROKERS`).
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct Config {
@@ -175,55 +175,61 @@ impl Config {
     pub fn apply_env(&mut self, vars: impl IntoIterator<Item = (String, String)>) -> Result<(), ConfigError> {
         for (name, value) in vars {
             let Some(key) = name.strip_prefix("INTERDICT_") else { continue };
-            let bad = |reason: &str| ConfigError::Env { name: name.clone(), reason: reason.to_string() };
-            match key {
-                "BROKERS" => self.brokers = value,
-                "GROUP" => self.group = value,
-                "INPUT_TOPICS" => {
-                    self.input_topics =
-                        value.split(',').map(str::trim).filter(|t| !t.is_empty()).map(String::from).collect()
-                }
-                "DECISIONS_TOPIC" => self.decisions_topic = value,
-                "REVIEW_TOPIC" => self.review_topic = value,
-                "DLQ_TOPIC" => self.dlq_topic = value,
-                "INDEX" => self.index = PathBuf::from(value),
-                "POLICY" => self.policy = Some(PathBuf::from(value)),
-                "GOOD_GUYS" => self.good_guys = Some(PathBuf::from(value)),
-                "WATCH_GOOD_GUYS" => {
-                    self.watch_good_guys = parse_bool(&value).ok_or_else(|| bad("expected true or false"))?
-                }
-                "GOOD_GUYS_CHECK_INTERVAL" => self.good_guys_check_interval = value,
-                "THRESHOLD" => self.threshold = value.parse().map_err(|_| bad("expected a number from 0 to 1"))?,
-                "REVIEW_MAX_ORIGINAL_BYTES" => {
-                    self.review_max_original_bytes = value.parse().map_err(|_| bad("expected a number of bytes"))?
-                }
-                "EXACTLY_ONCE" => {
-                    self.exactly_once = parse_bool(&value).ok_or_else(|| bad("expected true or false"))?
-                }
-                "MAX_IN_FLIGHT" => self.max_in_flight = value.parse().map_err(|_| bad("expected a number"))?,
-                "WORKERS" => self.workers = value.parse().map_err(|_| bad("expected a number"))?,
-                "TRANSACTIONAL_ID" => self.transactional_id = Some(value),
-                "TRANSACTION_MAX_MESSAGES" => {
-                    self.transaction_max_messages = value.parse().map_err(|_| bad("expected a number"))?
-                }
-                "TRANSACTION_MAX_WAIT" => self.transaction_max_wait = value,
-                "HTTP_LISTEN" => self.http_listen = value,
-                "HTTP_TOKEN" => self.http_token = Some(value),
-                "HTTP_MAX_BODY" => self.http_max_body = value.parse().map_err(|_| bad("expected a number of bytes"))?,
-                "MAX_INDEX_AGE" => self.max_index_age = Some(value),
-                "SHUTDOWN_TIMEOUT" => self.shutdown_timeout = value,
-                "LOG_FORMAT" => self.log_format = value.parse().map_err(|e: String| bad(&e))?,
-                "LOG_LEVEL" => self.log_level = value,
-                _ => match key.strip_prefix("KAFKA_") {
-                    Some(property) if !property.is_empty() => {
-                        self.kafka.insert(property.to_ascii_lowercase().replace('_', "."), value);
-                    }
-                    // Other INTERDICT_ variables belong to other commands.
-                    _ => {}
-                },
+            if let Some(property) = key.strip_prefix("KAFKA_").filter(|p| !p.is_empty()) {
+                self.kafka.insert(property.to_ascii_lowercase().replace('_', "."), value);
+                continue;
+            }
+            if let Err(reason) = self.set(&key.to_ascii_lowercase(), value) {
+                return Err(ConfigError::Env { name, reason });
             }
         }
         Ok(())
+    }
+
+    /// Sets the key `key` (a TOML key, as `brokers` or `log_format`) from its text, as
+    /// an environment variable or a command-line flag gives it. Returns whether the key
+    /// is one of this configuration's (other keys belong to other commands), or why the
+    /// value is refused.
+    pub fn set(&mut self, key: &str, value: String) -> Result<bool, String> {
+        let number = |what: &str| format!("expected {what}");
+        let flag = |value: &str| parse_bool(value).ok_or_else(|| number("true or false"));
+        match key {
+            "brokers" => self.brokers = value,
+            "group" => self.group = value,
+            "input_topics" => {
+                self.input_topics =
+                    value.split(',').map(str::trim).filter(|t| !t.is_empty()).map(String::from).collect()
+            }
+            "decisions_topic" => self.decisions_topic = value,
+            "review_topic" => self.review_topic = value,
+            "dlq_topic" => self.dlq_topic = value,
+            "index" => self.index = PathBuf::from(value),
+            "policy" => self.policy = Some(PathBuf::from(value)),
+            "good_guys" => self.good_guys = Some(PathBuf::from(value)),
+            "watch_good_guys" => self.watch_good_guys = flag(&value)?,
+            "good_guys_check_interval" => self.good_guys_check_interval = value,
+            "threshold" => self.threshold = value.parse().map_err(|_| number("a number from 0 to 1"))?,
+            "review_max_original_bytes" => {
+                self.review_max_original_bytes = value.parse().map_err(|_| number("a number of bytes"))?
+            }
+            "exactly_once" => self.exactly_once = flag(&value)?,
+            "max_in_flight" => self.max_in_flight = value.parse().map_err(|_| number("a number"))?,
+            "workers" => self.workers = value.parse().map_err(|_| number("a number"))?,
+            "transactional_id" => self.transactional_id = Some(value),
+            "transaction_max_messages" => {
+                self.transaction_max_messages = value.parse().map_err(|_| number("a number"))?
+            }
+            "transaction_max_wait" => self.transaction_max_wait = value,
+            "http_listen" => self.http_listen = value,
+            "http_token" => self.http_token = Some(value),
+            "http_max_body" => self.http_max_body = value.parse().map_err(|_| number("a number of bytes"))?,
+            "max_index_age" => self.max_index_age = Some(value),
+            "shutdown_timeout" => self.shutdown_timeout = value,
+            "log_format" => self.log_format = value.parse()?,
+            "log_level" => self.log_level = value,
+            _ => return Ok(false),
+        }
+        Ok(true)
     }
 
     /// Checks what the service cannot run without.
