@@ -4,22 +4,8 @@
 #![no_main]
 
 use interdict_lists::{parse_file, Error, InputFile, Position, SourceKind};
+use interdict_testkit::lists::file_name;
 use libfuzzer_sys::fuzz_target;
-
-/// A file name the parser accepts for the kind (the OFAC CSV parser reads the file's
-/// role from its name).
-fn file_name(kind: SourceKind) -> &'static str {
-    match kind {
-        SourceKind::OfacCsv => "sdn.csv",
-        SourceKind::OfacXml => "sdn.xml",
-        SourceKind::OfacAdvanced => "sdn_advanced.xml",
-        SourceKind::UnXml => "un.xml",
-        SourceKind::EuXml => "eu.xml",
-        SourceKind::UkCsv => "uk.csv",
-        SourceKind::CustomCsv => "x.csv",
-        SourceKind::CustomJson => "x.json",
-    }
-}
 
 fn check_error(input: &InputFile, err: &Error) {
     let message = err.to_string();

@@ -22,8 +22,7 @@
 //! serde_json stopped at, at or just after the offending value or its enclosing object). Input must be UTF-8; a
 //! leading BOM and a trailing DOS end-of-file byte (0x1A) are ignored.
 //!
-//! This module also holds the small text and CSV helpers that `uk_csv` and `goodguy`
-//! share.
+//! This module also holds the small text and CSV helpers it shares with `uk_csv`.
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -42,7 +41,7 @@ use crate::{Error, InputFile, ParsedSource, Position, SourceKind};
 pub const SOURCE: &str = "custom";
 
 // ---------------------------------------------------------------------------------------
-// Helpers shared with `uk_csv` and `goodguy`.
+// Helpers shared with `uk_csv`.
 
 /// The text of a CSV or JSON input: checked to be UTF-8, without a leading byte-order
 /// mark or trailing DOS end-of-file bytes (0x1A). Also returns the byte offset of the

@@ -16,7 +16,7 @@
 //! | `custom-csv`, `custom-json` | the bank's own lists, see `docs/formats.md`       | `custom:`             |
 //!
 //! Inputs may be gzip-compressed (`.gz`). Good-guy lists (accepted false positives) are
-//! read by [`goodguy`].
+//! screening policy, not sanctions lists: `interdict-screen` reads them.
 //!
 //! What this crate is not for: normalising or matching names, or building the index.
 //!
@@ -35,7 +35,6 @@ pub mod xml;
 pub mod custom;
 pub mod dates;
 pub mod eu_xml;
-pub mod goodguy;
 pub mod ids;
 pub mod ofac_advanced;
 pub mod ofac_csv;

@@ -41,6 +41,7 @@ mod goodguys;
 mod policy;
 mod text;
 
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Instant;
 
@@ -52,7 +53,7 @@ use interdict_model::{
     Hit, HitKind, IdKind, Located, Outcome, Party, Payment, SuppressedHit, Timings, Verdict, VerdictError,
 };
 
-pub use goodguys::GoodGuyList;
+pub use goodguys::{FilePosition, GoodGuyEntry, GoodGuyList};
 pub use policy::{Place, Policy, DEFAULT_POLICY};
 pub use text::TextNames;
 
@@ -69,6 +70,26 @@ pub enum Error {
     Policy(String),
     #[error("cannot build the screener: {0}")]
     Build(String),
+    /// The good-guy file could not be read.
+    #[error("{}: {source}", path.display())]
+    GoodGuysUnreadable {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    /// The good-guy list is not valid: the file, where in it, and why.
+    #[error("{}: {position}: {reason}", path.display())]
+    GoodGuysInvalid { path: PathBuf, position: FilePosition, reason: String },
+}
+
+impl Error {
+    /// Where in the good-guy file the problem is, for an invalid list.
+    pub fn position(&self) -> Option<FilePosition> {
+        match self {
+            Error::GoodGuysInvalid { position, .. } => Some(*position),
+            _ => None,
+        }
+    }
 }
 
 /// How to screen.

@@ -2,7 +2,6 @@
 
 use super::*;
 use interdict_index::build;
-use interdict_lists::goodguy::GoodGuyEntry;
 use interdict_model::{Alias, AliasKind, Entity, EntityKind, Identifier, Strength};
 
 fn identifier(kind: IdKind, value: &str) -> Identifier {

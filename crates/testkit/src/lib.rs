@@ -1,5 +1,6 @@
 //! Bounded waits for the project's tests, the bundled lists compiled for them
-//! ([`lists`]) and disguised payments ([`evasion`]).
+//! ([`lists`]), disguised payments ([`evasion`]) and, with the feature `damage`,
+//! damaged inputs for the parsers' no-panic property tests (`damage`).
 //!
 //! A test that waits for a service, a consumer, a broker or a child process must not
 //! hang CI: each helper here waits at most a given time and then fails the test with a
@@ -17,6 +18,8 @@
 //! # });
 //! ```
 
+#[cfg(feature = "damage")]
+pub mod damage;
 pub mod evasion;
 pub mod lists;
 

@@ -1,6 +1,7 @@
 //! Indexes of the lists bundled under `data/`, compiled in memory the way `interdict
 //! index build` compiles them ([`interdict_index::build_from_sources`]), for tests,
-//! benches and fuzz targets.
+//! benches and fuzz targets; and the file names under which list inputs made in memory
+//! are parsed.
 
 use std::path::{Path, PathBuf};
 
@@ -34,5 +35,20 @@ pub fn index_of(sources: &[Source]) -> Index {
     match build_from_sources(sources, &options, |_| {}).and_then(|built| built.open()) {
         Ok(index) => index,
         Err(e) => panic!("building an index of {sources:?}: {e}"),
+    }
+}
+
+/// A file name the parser of `kind` accepts, for an input made in memory (the OFAC CSV
+/// parser reads the file's role from its name).
+pub fn file_name(kind: SourceKind) -> &'static str {
+    match kind {
+        SourceKind::OfacCsv => "sdn.csv",
+        SourceKind::OfacXml => "sdn.xml",
+        SourceKind::OfacAdvanced => "sdn_advanced.xml",
+        SourceKind::UnXml => "un.xml",
+        SourceKind::EuXml => "eu.xml",
+        SourceKind::UkCsv => "uk.csv",
+        SourceKind::CustomCsv => "x.csv",
+        SourceKind::CustomJson => "x.json",
     }
 }

@@ -1,5 +1,5 @@
-//! Parser for good-guy lists: matches the bank has reviewed and accepted as false
-//! positives, so that payment screening can release them without another review.
+//! Reads good-guy lists: matches the bank has reviewed and accepted as false positives,
+//! so that payment screening can release them without another review.
 //!
 //! CSV: a header naming the columns `entity_id,party_name,account,reason,approved_by,expires`
 //! (any order; `party_name`, `account` and `expires` may be left out), then one entry
@@ -21,13 +21,13 @@
 //! trailing DOS end-of-file byte (0x1A) are ignored.
 
 use std::collections::HashMap;
+use std::path::Path;
 
 use serde::de::{self, Deserializer, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize};
 
-use crate::custom::{csv_error, csv_reader, data_row_position, first_byte, json_error, list_text, record_position};
-use crate::dates::parse_iso;
-use crate::{Error, InputFile, Position};
+use super::FilePosition;
+use crate::Error;
 
 /// One accepted false positive.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -82,10 +82,9 @@ impl GoodGuyEntry {
             return Err(format!("entry for {} has an empty approved_by", self.entity_id));
         }
         if let Some(expires) = &self.expires {
-            let date = parse_iso(expires)
-                .filter(|d| d.day.is_some() && expires.len() == 10)
-                .ok_or_else(|| format!("invalid expires date {expires:?} (expected YYYY-MM-DD)"))?;
-            self.expires = Some(date.to_string());
+            if !is_iso_date(expires) {
+                return Err(format!("invalid expires date {expires:?} (expected YYYY-MM-DD)"));
+            }
         }
         Ok(self)
     }
@@ -96,62 +95,113 @@ impl GoodGuyEntry {
     }
 }
 
+/// Whether a text is a whole `YYYY-MM-DD` date with the month and day in range. Expiries
+/// are compared as text, so only this one spelling is accepted.
+fn is_iso_date(text: &str) -> bool {
+    let number = |from: usize, to: usize| {
+        text.get(from..to).filter(|s| s.bytes().all(|b| b.is_ascii_digit())).and_then(|s| s.parse::<u16>().ok())
+    };
+    let dashes = text.len() == 10 && text.as_bytes()[4] == b'-' && text.as_bytes()[7] == b'-';
+    dashes && matches!((number(0, 4), number(5, 7), number(8, 10)), (Some(1000..=2999), Some(1..=12), Some(1..=31)))
+}
+
 const COLUMNS: [&str; 6] = ["entity_id", "party_name", "account", "reason", "approved_by", "expires"];
 const REQUIRED: [&str; 3] = ["entity_id", "reason", "approved_by"];
 
-/// Parses a good-guy list, CSV or (first non-space byte `[`) JSON.
-pub fn parse_goodguy(input: &InputFile) -> Result<Vec<GoodGuyEntry>, Error> {
-    let path = input.path.as_path();
-    let (text, base) = list_text(input)?;
-    match first_byte(text) {
-        None => Err(Error::parse(path, Position::File, "empty file: expected a CSV header or a JSON array")),
-        Some((_, b'[')) => {
+/// A good-guy list error: `path` names the file, `position` where in it.
+fn invalid(path: &Path, position: FilePosition, reason: impl Into<String>) -> Error {
+    Error::GoodGuysInvalid { path: path.to_path_buf(), position, reason: reason.into() }
+}
+
+/// Reads the entries of a good-guy list, CSV or (first non-space byte `[`) JSON, from
+/// its bytes; `path` names the file in errors.
+pub(super) fn parse_entries(path: &Path, bytes: &[u8]) -> Result<Vec<GoodGuyEntry>, Error> {
+    let (text, base) = list_text(path, bytes)?;
+    match text.trim_start_matches(|c: char| c.is_ascii_whitespace()).as_bytes().first() {
+        None => Err(invalid(path, FilePosition::File, "empty file: expected a CSV header or a JSON array")),
+        Some(b'[') => {
             let entries: JsonEntries = serde_json::from_str(text).map_err(|e| json_error(path, text, base, &e))?;
             Ok(entries.0)
         }
-        Some(_) => parse_csv(input, text, base),
+        Some(_) => parse_csv(path, text, base),
     }
 }
 
-fn parse_csv(input: &InputFile, text: &str, base: u64) -> Result<Vec<GoodGuyEntry>, Error> {
-    let path = input.path.as_path();
-    let mut reader = csv_reader(text);
+/// The text of the list: checked to be UTF-8, without a leading byte-order mark or
+/// trailing DOS end-of-file bytes (0x1A). Also returns where the text starts in the
+/// file (3 after a BOM), since positions are given in the file's bytes.
+fn list_text<'a>(path: &Path, bytes: &'a [u8]) -> Result<(&'a str, u64), Error> {
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        let at = e.valid_up_to();
+        let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() as u64 + 1;
+        let reason = format!("invalid UTF-8 (byte 0x{:02X}); the file must be UTF-8", bytes[at]);
+        invalid(path, FilePosition::Line { line, byte: at as u64 }, reason)
+    })?;
+    let (text, base) = match text.strip_prefix('\u{feff}') {
+        Some(rest) => (rest, 3),
+        None => (text, 0),
+    };
+    Ok((text.trim_end_matches('\u{1a}'), base))
+}
+
+/// Where the CSV reader says a record or an error is, in the file's bytes.
+fn csv_position(position: Option<&csv::Position>, base: u64) -> FilePosition {
+    position.map_or(FilePosition::File, |p| FilePosition::Line { line: p.line(), byte: p.byte() + base })
+}
+
+fn parse_csv(path: &Path, text: &str, base: u64) -> Result<Vec<GoodGuyEntry>, Error> {
+    // The header is read by hand and rows may be short, so that both are reported with
+    // their line rather than as the reader's generic errors.
+    let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(text.as_bytes());
+    // Reading from a string, the reader can only stop at malformed CSV.
+    let malformed = |e: csv::Error| invalid(path, csv_position(e.position(), base), format!("malformed CSV: {e}"));
     let mut records = reader.records();
     let header = match records.next() {
-        Some(r) => r.map_err(|e| csv_error(path, &e, base))?,
-        None => return Err(Error::parse(path, Position::File, "empty file: expected the header line")),
+        Some(r) => r.map_err(malformed)?,
+        None => return Err(invalid(path, FilePosition::File, "empty file: expected the header line")),
     };
-    let header_at = record_position(&header, base);
+    let header_at = csv_position(header.position(), base);
     let mut columns: [Option<usize>; 6] = [None; 6];
     for (i, name) in header.iter().enumerate() {
         let name = name.trim().to_ascii_lowercase();
         let Some(c) = COLUMNS.iter().position(|c| *c == name) else {
-            return Err(Error::parse(
+            return Err(invalid(
                 path,
                 header_at,
                 format!("unknown column {name:?} in the header (expected: {})", COLUMNS.join(",")),
             ));
         };
         if columns[c].replace(i).is_some() {
-            return Err(Error::parse(path, header_at, format!("column {name:?} appears twice in the header")));
+            return Err(invalid(path, header_at, format!("column {name:?} appears twice in the header")));
         }
     }
     for (c, name) in COLUMNS.iter().enumerate() {
         if REQUIRED.contains(name) && columns[c].is_none() {
-            return Err(Error::parse(path, header_at, format!("the header has no {name:?} column")));
+            return Err(invalid(path, header_at, format!("the header has no {name:?} column")));
         }
     }
     if columns[1].is_none() && columns[2].is_none() {
-        return Err(Error::parse(path, header_at, "the header needs a \"party_name\" or an \"account\" column"));
+        return Err(invalid(path, header_at, "the header needs a \"party_name\" or an \"account\" column"));
     }
 
     let mut out = Vec::new();
     let mut seen: HashMap<(String, Option<String>, Option<String>), u64> = HashMap::new();
     for record in records {
-        let record = record.map_err(|e| csv_error(path, &e, base))?;
-        let Some(at) = data_row_position(path, &record, header.len(), base)? else {
+        let record = record.map_err(malformed)?;
+        let at = csv_position(record.position(), base);
+        if record.iter().all(|f| f.trim().is_empty()) {
             continue;
-        };
+        }
+        // A short or long row is almost always a truncated file or an unquoted comma;
+        // read by column, its values would land under the wrong names.
+        if record.len() != header.len() {
+            let reason = format!(
+                "row has {} fields; the header has {} (a truncated row or an unquoted comma?)",
+                record.len(),
+                header.len()
+            );
+            return Err(invalid(path, at, reason));
+        }
         let field = |c: usize| columns[c].and_then(|i| record.get(i)).unwrap_or("").to_string();
         let entry = GoodGuyEntry {
             entity_id: field(0),
@@ -162,17 +212,39 @@ fn parse_csv(input: &InputFile, text: &str, base: u64) -> Result<Vec<GoodGuyEntr
             expires: Some(field(5)),
         }
         .checked()
-        .map_err(|reason| Error::parse(path, at, reason))?;
+        .map_err(|reason| invalid(path, at, reason))?;
         let line = match at {
-            Position::Line { line, .. } => line,
-            _ => 0,
+            FilePosition::Line { line, .. } => line,
+            FilePosition::File => 0,
         };
         if let Some(first) = seen.insert(entry.key(), line) {
-            return Err(Error::parse(path, at, format!("duplicate entry (the same as line {first})")));
+            return Err(invalid(path, at, format!("duplicate entry (the same as line {first})")));
         }
         out.push(entry);
     }
     Ok(out)
+}
+
+/// A serde_json error at the line and byte it stopped at, its message without the
+/// position serde_json appends (the error already shows it).
+fn json_error(path: &Path, text: &str, base: u64, err: &serde_json::Error) -> Error {
+    let position = if err.line() == 0 {
+        FilePosition::File
+    } else {
+        // serde_json counts lines from 1 and columns from 1; the byte is where the line
+        // starts plus the column.
+        let line_start: usize = text.split_inclusive('\n').take(err.line() - 1).map(str::len).sum();
+        let byte = (line_start + err.column().saturating_sub(1)).min(text.len());
+        FilePosition::Line { line: err.line() as u64, byte: byte as u64 + base }
+    };
+    let message = err.to_string();
+    let message = message.rsplit_once(" at line ").map_or(message.as_str(), |(m, _)| m);
+    let reason = match err.classify() {
+        serde_json::error::Category::Eof => format!("unexpected end of JSON (the file is truncated): {message}"),
+        serde_json::error::Category::Syntax => format!("malformed JSON: {message}"),
+        _ => message.to_string(),
+    };
+    invalid(path, position, reason)
 }
 
 /// The JSON array; checks each entry as it is read, so errors carry its position.
@@ -210,11 +282,11 @@ impl<'de> Deserialize<'de> for JsonEntries {
 mod tests {
     use super::*;
 
-    const CSV_FIXTURE: &[u8] = include_bytes!("../tests/fixtures/goodguy_sample.csv");
-    const JSON_FIXTURE: &[u8] = include_bytes!("../tests/fixtures/goodguy_sample.json");
+    const CSV_FIXTURE: &[u8] = include_bytes!("../../tests/fixtures/goodguy_sample.csv");
+    const JSON_FIXTURE: &[u8] = include_bytes!("../../tests/fixtures/goodguy_sample.json");
 
     fn parse(bytes: &[u8]) -> Result<Vec<GoodGuyEntry>, Error> {
-        parse_goodguy(&InputFile::from_bytes("goodguy.csv", bytes.to_vec()))
+        parse_entries(Path::new("goodguy.csv"), bytes)
     }
 
     fn check_fixture(entries: &[GoodGuyEntry]) {
@@ -272,6 +344,17 @@ mod tests {
     }
 
     #[test]
+    fn expiry_dates_are_whole_iso_dates() {
+        for good in ["2025-12-31", "1000-01-01", "2999-12-31"] {
+            assert!(is_iso_date(good), "{good}");
+        }
+        let bad = ["2025-12", "2025-1-01", "2025-13-01", "2025-12-32", "2025-00-10", "0999-01-01", "2025-+1-01"];
+        for bad in bad.into_iter().chain(["2025-1-1T0", "2025-1-1 x", "2025/12/31", "2025-12-3\u{e9}", ""]) {
+            assert!(!is_iso_date(bad), "{bad}");
+        }
+    }
+
+    #[test]
     fn bom_dos_eof_header_only_and_optional_columns() {
         let mut bytes = b"\xEF\xBB\xBFapproved_by,reason,account,entity_id\r\nx,y,123,un:KPi.066\r\n".to_vec();
         bytes.push(0x1A);
@@ -286,13 +369,13 @@ mod tests {
     fn malformed_inputs_fail_with_line_byte_and_reason() {
         const H: &str = "entity_id,party_name,account,reason,approved_by,expires\n";
         let r2 = H.len() as u64;
-        let line2 = Position::Line { line: 2, byte: r2 };
-        let cases: Vec<(&str, String, Position, &str)> = vec![
-            ("empty", " \n".into(), Position::File, "empty file"),
-            ("unknown column", "entity_id,name,reason,approved_by\n".into(), Position::Line { line: 1, byte: 0 }, "unknown column \"name\""),
-            ("no reason column", "entity_id,account,approved_by\n".into(), Position::Line { line: 1, byte: 0 }, "no \"reason\" column"),
-            ("no party column", "entity_id,reason,approved_by\n".into(), Position::Line { line: 1, byte: 0 }, "\"party_name\" or an \"account\""),
-            ("repeated column", "entity_id,reason,reason\n".into(), Position::Line { line: 1, byte: 0 }, "appears twice"),
+        let line2 = FilePosition::Line { line: 2, byte: r2 };
+        let cases: Vec<(&str, String, FilePosition, &str)> = vec![
+            ("empty", " \n".into(), FilePosition::File, "empty file"),
+            ("unknown column", "entity_id,name,reason,approved_by\n".into(), FilePosition::Line { line: 1, byte: 0 }, "unknown column \"name\""),
+            ("no reason column", "entity_id,account,approved_by\n".into(), FilePosition::Line { line: 1, byte: 0 }, "no \"reason\" column"),
+            ("no party column", "entity_id,reason,approved_by\n".into(), FilePosition::Line { line: 1, byte: 0 }, "\"party_name\" or an \"account\""),
+            ("repeated column", "entity_id,reason,reason\n".into(), FilePosition::Line { line: 1, byte: 0 }, "appears twice"),
             ("entity id without source", format!("{H}43598,ACME,,r,a,\n"), line2, "entity_id \"43598\" is not <source>:<id>"),
             ("empty entity id", format!("{H},ACME,,r,a,\n"), line2, "empty entity_id"),
             ("no party", format!("{H}un:1, , ,r,a,\n"), line2, "neither party_name nor account"),
@@ -304,24 +387,24 @@ mod tests {
             (
                 "duplicate",
                 format!("{H}un:1,ACME,,r,a,\nun:1,ACME , ,other,b,\n"),
-                Position::Line { line: 3, byte: r2 + 16 },
+                FilePosition::Line { line: 3, byte: r2 + 16 },
                 "duplicate entry (the same as line 2)",
             ),
-            ("json wrong field", "[{\"entity_id\": \"un:1\", \"name\": \"A\"}]".into(), Position::Line { line: 1, byte: 28 }, "unknown field `name`"),
+            ("json wrong field", "[{\"entity_id\": \"un:1\", \"name\": \"A\"}]".into(), FilePosition::Line { line: 1, byte: 28 }, "unknown field `name`"),
             (
                 "json no party",
                 "[\n{\"entity_id\": \"un:1\", \"reason\": \"r\", \"approved_by\": \"a\"}\n]".into(),
-                Position::Line { line: 3, byte: 59 },
+                FilePosition::Line { line: 3, byte: 59 },
                 "entry 1: entry for un:1 has neither party_name nor account",
             ),
             (
                 "json duplicate",
                 "[{\"entity_id\": \"un:1\", \"account\": \"1\", \"reason\": \"r\", \"approved_by\": \"a\"},\n {\"entity_id\": \"un:1\", \"account\": \"1\", \"reason\": \"s\", \"approved_by\": \"b\"}]".into(),
-                Position::Line { line: 2, byte: 148 },
+                FilePosition::Line { line: 2, byte: 148 },
                 "entry 2: duplicate entry (the same as entry 1)",
             ),
-            ("json truncated", "[{\"entity_id\": ".into(), Position::Line { line: 1, byte: 14 }, "truncated"),
-            ("json not an array of objects", "[1]".into(), Position::Line { line: 1, byte: 1 }, "invalid type: integer `1`"),
+            ("json truncated", "[{\"entity_id\": ".into(), FilePosition::Line { line: 1, byte: 14 }, "truncated"),
+            ("json not an array of objects", "[1]".into(), FilePosition::Line { line: 1, byte: 1 }, "invalid type: integer `1`"),
         ];
         for (what, text, position, reason) in cases {
             let err = parse(text.as_bytes()).expect_err(what);
@@ -330,7 +413,7 @@ mod tests {
             assert_eq!(err.position(), Some(position), "{what}: {shown}");
         }
         let err = parse(b"entity_id,party_name,reason,approved_by\nun:1,M\xFCller,r,a\n").unwrap_err();
-        assert_eq!(err.position(), Some(Position::Line { line: 2, byte: 46 }));
+        assert_eq!(err.position(), Some(FilePosition::Line { line: 2, byte: 46 }));
         assert!(err.to_string().contains("invalid UTF-8"), "{err}");
     }
 
