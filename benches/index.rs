@@ -15,8 +15,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use interdict_index::{build_from_sources, BuildOptions, BuildStep, Index, Source};
-use interdict_lists::SourceKind;
+use interdict_index::{build_from_sources, BuildOptions, BuildStep, Index};
 use interdict_matcher::{MatchConfig, Matcher};
 
 fn repo(rel: &str) -> PathBuf {
@@ -57,16 +56,7 @@ fn main() {
     // `cargo test --benches` runs benches with --test (or without --bench): keep that quick.
     let quick = !args.iter().any(|a| a == "--bench");
 
-    let mut sources = vec![
-        Source::new(SourceKind::OfacCsv, repo("data/ofac/sdn")),
-        Source::new(SourceKind::OfacCsv, repo("data/ofac/nonsdn-csv")),
-    ];
-    let un = repo("../shared/data/un/un_consolidated_2026-02-27.xml");
-    if un.exists() {
-        sources.push(Source::new(SourceKind::UnXml, un));
-    } else {
-        eprintln!("note: ../shared not present, the UN list is not included");
-    }
+    let sources = interdict_testkit::lists::bench_lists();
 
     let runs = if quick { 1 } else { 5 };
     let mut build_times = Vec::new();

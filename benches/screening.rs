@@ -17,8 +17,6 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Instant;
 
-use interdict_index::Source;
-use interdict_lists::SourceKind;
 use interdict_loadgen::{Generator, GeneratorConfig, Mix};
 use interdict_messages::{parse, Limits};
 use interdict_model::{EntityKind, Outcome};
@@ -58,15 +56,7 @@ fn main() {
         .and_then(|v| v.parse().ok())
         .unwrap_or(if quick { 200 } else { 100_000 });
 
-    let mut sources = vec![
-        Source::new(SourceKind::OfacCsv, repo("data/ofac/sdn")),
-        Source::new(SourceKind::OfacCsv, repo("data/ofac/nonsdn-csv")),
-    ];
-    let un = repo("../shared/data/un/un_consolidated_2026-02-27.xml");
-    if un.exists() {
-        sources.push(Source::new(SourceKind::UnXml, un));
-    }
-    let index = Arc::new(interdict_testkit::lists::index_of(&sources));
+    let index = Arc::new(interdict_testkit::lists::index_of(&interdict_testkit::lists::bench_lists()));
     // No name cache: every message's names are screened, as for counterparties never seen.
     let screener = Screener::new(index.clone(), ScreenConfig { name_cache_entries: 0, ..ScreenConfig::default() })
         .expect("screener");

@@ -29,6 +29,22 @@ pub fn bundled_sdn() -> Vec<Source> {
     vec![Source::new(SourceKind::OfacCsv, repo_path("data/ofac/sdn"))]
 }
 
+/// The lists the benchmarks measure: the bundled OFAC CSV lists (SDN and non-SDN) and,
+/// when `../shared` holds it, the UN consolidated list (a note on stderr says when not).
+pub fn bench_lists() -> Vec<Source> {
+    let mut sources = vec![
+        Source::new(SourceKind::OfacCsv, repo_path("data/ofac/sdn")),
+        Source::new(SourceKind::OfacCsv, repo_path("data/ofac/nonsdn-csv")),
+    ];
+    let un = repo_path("../shared/data/un/un_consolidated_2026-02-27.xml");
+    if un.exists() {
+        sources.push(Source::new(SourceKind::UnXml, un));
+    } else {
+        eprintln!("note: ../shared not present, the UN list is not included");
+    }
+    sources
+}
+
 /// The index of `sources`, in memory; panics saying which source failed.
 pub fn index_of(sources: &[Source]) -> Index {
     let options = BuildOptions { allow_empty: false, build_time: Some(BUILD_TIME.into()) };
