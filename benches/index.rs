@@ -95,7 +95,7 @@ fn main() {
         Ok(text) => text.lines().skip(1).filter_map(|l| l.split('\t').nth(1)).map(str::to_string).collect(),
         Err(_) => {
             eprintln!("note: ../shared not present, querying listed names instead of the dev set");
-            (0..index.name_count() as u32).step_by(7).map(|i| index.name(i).text.to_string()).collect()
+            index.name_ids().step_by(7).map(|i| index.name(i).text().to_string()).collect()
         }
     };
     queries.truncate(if quick { 200 } else { query_limit });

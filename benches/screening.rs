@@ -105,7 +105,7 @@ fn main() {
     // 2 % listed names), each screened once: with the name cache off (every name
     // matched), and with it on, starting empty (names repeat as often as the tables
     // make them).
-    let listed = interdict_loadgen::listed_names_from((0..index.entity_count() as u32).filter_map(|i| {
+    let listed = interdict_loadgen::listed_names_from(index.entity_ids().filter_map(|i| {
         let e = index.entity(i);
         match EntityKind::from(&e.kind) {
             EntityKind::Person => Some((e.id.to_string(), e.name.to_string(), false)),

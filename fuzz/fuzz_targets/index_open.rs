@@ -47,28 +47,30 @@ fn fsts_verify(index: &Index) -> bool {
 
 fn read(index: &Index) {
     let _ = (index.version(), index.metadata(), index.file_len());
-    for i in 0..index.entity_count() as u32 {
+    for i in index.entity_ids() {
         let _ = index.entity_owned(i);
     }
-    for i in 0..index.name_count() as u32 {
+    for i in index.name_ids() {
         let _ = (index.name_weight(i), index.name_has_initial(i));
-        for token in index.name(i).tokens.iter() {
-            let _ = index.token(token.to_native());
+        let name = index.name(i);
+        let _ = (index.entity(name.entity()), name.role(), name.text(), name.normalized());
+        for token in name.tokens() {
+            let _ = index.token(token);
         }
     }
-    for id in 0..index.token_count() as u32 {
+    for id in index.token_ids() {
         let _ = (index.token_weight(id), index.is_legal_form(id));
         for name in index.names_with_token(id) {
-            let _ = index.name(name.to_native());
+            let _ = index.name(name);
         }
     }
     if !fsts_verify(index) {
         return;
     }
-    for i in 0..index.name_count() as u32 {
-        let _ = index.names_exactly(index.name(i).normalized.as_str());
+    for i in index.name_ids() {
+        let _ = index.names_exactly(index.name(i).normalized());
     }
-    for id in 0..index.token_count() as u32 {
+    for id in index.token_ids() {
         let token = index.token(id);
         let _ = index.token_id(token);
         let _ = index.neighbours(token);
@@ -76,7 +78,7 @@ fn read(index: &Index) {
         let _ = index.tokens_with_deletion(token);
         let _ = index.tokens_with_prefix(token.get(..1).unwrap_or(""), 10);
     }
-    for i in 0..index.entity_count() as u32 {
+    for i in index.entity_ids() {
         for identifier in index.entity_owned(i).identifiers {
             let _ = index.entities_with_identifier(&identifier.kind, &identifier.value);
         }

@@ -196,13 +196,13 @@ fn names(path: &Path) -> Result<ExitCode> {
     let index = Index::open(path).with_context(|| format!("opening {}", path.display()))?;
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    for i in 0..index.name_count() as u32 {
+    for i in index.name_ids() {
         let name = index.name(i);
-        let role = interdict_model::NameRole::from(&name.role);
-        let entity = index.entity(name.entity.to_native());
+        let role = name.role();
+        let entity = index.entity(name.entity());
         // Tabs and line breaks inside a name would break the format.
         let text: String =
-            name.text.chars().map(|c| if c == '\t' || c == '\n' || c == '\r' { ' ' } else { c }).collect();
+            name.text().chars().map(|c| if c == '\t' || c == '\n' || c == '\r' { ' ' } else { c }).collect();
         writeln!(out, "{}\t{}\t{}", entity.id.as_str(), role.as_str(), text)?;
     }
     out.flush()?;

@@ -96,7 +96,7 @@ fn generator(args: &LoadgenArgs, run_id: String) -> Result<Generator> {
     let listed = if args.hit_ratio > 0.0 {
         let index = Index::open(&args.index)
             .with_context(|| format!("opening {} for the listed names of hits (--index)", args.index.display()))?;
-        let names = listed_names_from((0..index.entity_count() as u32).filter_map(|i| {
+        let names = listed_names_from(index.entity_ids().filter_map(|i| {
             let e = index.entity(i);
             let organisation = match EntityKind::from(&e.kind) {
                 EntityKind::Person => false,

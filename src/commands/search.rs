@@ -89,7 +89,7 @@ pub fn alert_json(index: &Index, alert: &Alert) -> AlertJson {
     AlertJson {
         entity_id: entity.id.to_string(),
         name: entity.name.to_string(),
-        matched_name: index.name(alert.name).text.to_string(),
+        matched_name: index.name(alert.name).text().to_string(),
         score: (alert.score * 1000.0).round() / 1000.0,
         source: entity.source.to_string(),
         kind: interdict_model::EntityKind::from(&entity.kind).as_str().to_string(),

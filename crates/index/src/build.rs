@@ -190,9 +190,9 @@ pub fn build(entities: Vec<Entity>, sources: Vec<SourceMeta>, build_time: &str) 
 /// Every token's neighbours, searched in `index`.
 fn neighbour_lists(index: &Index) -> NeighbourLists {
     let mut lists = NeighbourLists { offsets: vec![0], ..NeighbourLists::default() };
-    for id in 0..index.token_count() as u32 {
+    for id in index.token_ids() {
         for n in crate::neighbours::search(index, index.token(id)) {
-            lists.tokens.push(n.token);
+            lists.tokens.push(n.token.get());
             lists.sims.push(n.sim);
             lists.kinds.push(n.kind.code());
         }

@@ -9,7 +9,8 @@ use xxhash_rust::xxh3::xxh3_64;
 
 use crate::build::identifier_key;
 use crate::filter_bits;
-use crate::{ArchivedIndexData, ArchivedIndexedName, ArchivedKeyTable, ArchivedPostings, Error, Metadata, EMPTY_SLOT};
+use crate::ids::{ArchivedU32, EntityId, Ids, NameId, NameRef, TokenId};
+use crate::{ArchivedIndexData, ArchivedKeyTable, ArchivedPostings, Error, Metadata, EMPTY_SLOT};
 
 /// The first eight bytes of every index file.
 pub const MAGIC: &[u8; 8] = b"INTRDICT";
@@ -17,9 +18,6 @@ pub const MAGIC: &[u8; 8] = b"INTRDICT";
 pub const FORMAT_VERSION: u32 = 5;
 pub(crate) const HEADER_LEN: usize = 64;
 pub(crate) const PAYLOAD_ALIGN: usize = 64;
-
-/// An archived `u32`, as postings hold them.
-pub type ArchivedU32 = rkyv::Archived<u32>;
 
 enum Storage {
     /// A read-only mapping of the file. Index files are replaced by rename, never
@@ -207,7 +205,9 @@ impl Index {
         Ok(Index { payload, metadata, checksum: expected, storage, shapes })
     }
 
-    /// The archived data. Validated once in [`Index::open`].
+    /// The archive itself, as rkyv lays it out (integers in rkyv's fixed byte order),
+    /// for format-level tools: fuzzing and tests that damage the file. Readers use the
+    /// typed accessors below. Validated once in [`Index::open`].
     pub fn data(&self) -> &ArchivedIndexData {
         // SAFETY: these exact bytes passed `rkyv::access` validation when the index was
         // opened, and they are immutable for the life of `self`.
@@ -236,68 +236,94 @@ impl Index {
         self.data().names.len()
     }
 
-    pub fn entity(&self, i: u32) -> &ArchivedEntity {
-        &self.data().entities[i as usize]
+    /// Every entity's id, in index order.
+    pub fn entity_ids(&self) -> impl DoubleEndedIterator<Item = EntityId> + ExactSizeIterator {
+        (0..self.entity_count() as u32).map(EntityId)
+    }
+
+    /// Every name's id, in index order.
+    pub fn name_ids(&self) -> impl DoubleEndedIterator<Item = NameId> + ExactSizeIterator {
+        (0..self.name_count() as u32).map(NameId)
+    }
+
+    /// Every listed word's id, in word order.
+    pub fn token_ids(&self) -> impl DoubleEndedIterator<Item = TokenId> + ExactSizeIterator {
+        (0..self.token_count() as u32).map(TokenId)
+    }
+
+    /// A listed entity, read in place. The entity is `interdict-model`'s archived type,
+    /// whose fields are read through its own accessors (`EntityKind::from(&e.kind)`,
+    /// `BirthDate` years...).
+    #[inline]
+    pub fn entity(&self, id: EntityId) -> &ArchivedEntity {
+        &self.data().entities[id.index()]
     }
 
     /// An entity copied out of the archive, for output.
-    pub fn entity_owned(&self, i: u32) -> Entity {
-        rkyv::deserialize::<Entity, rkyv::rancor::Error>(self.entity(i)).expect("validated archive deserializes")
+    pub fn entity_owned(&self, id: EntityId) -> Entity {
+        rkyv::deserialize::<Entity, rkyv::rancor::Error>(self.entity(id)).expect("validated archive deserializes")
     }
 
     /// Finds an entity by its id (`ofac-sdn:43598`). Linear; meant for tools, not the hot path.
-    pub fn find_entity(&self, id: &str) -> Option<u32> {
-        self.data().entities.iter().position(|e| e.id.as_str() == id).map(|i| i as u32)
+    pub fn find_entity(&self, id: &str) -> Option<EntityId> {
+        self.data().entities.iter().position(|e| e.id.as_str() == id).map(|i| EntityId(i as u32))
     }
 
-    pub fn name(&self, i: u32) -> &ArchivedIndexedName {
-        &self.data().names[i as usize]
+    /// One listed name, read in place.
+    #[inline]
+    pub fn name(&self, id: NameId) -> NameRef<'_> {
+        NameRef::new(&self.data().names[id.index()])
     }
 
-    pub fn token(&self, id: u32) -> &str {
-        self.data().tokens[id as usize].as_str()
+    /// A listed word's text.
+    #[inline]
+    pub fn token(&self, id: TokenId) -> &str {
+        self.data().tokens[id.index()].as_str()
     }
 
     /// The length and letters of a token (see [`TokenShape`]).
-    pub fn token_shape(&self, id: u32) -> TokenShape {
-        self.shapes.get(id as usize).copied().unwrap_or(TokenShape { letters: u32::MAX, len: u32::MAX })
+    #[inline]
+    pub fn token_shape(&self, id: TokenId) -> TokenShape {
+        self.shapes.get(id.index()).copied().unwrap_or(TokenShape { letters: u32::MAX, len: u32::MAX })
     }
 
     pub fn token_count(&self) -> usize {
         self.data().tokens.len()
     }
 
-    pub fn token_id(&self, token: &str) -> Option<u32> {
+    /// The id of a listed word, if the lists hold it.
+    pub fn token_id(&self, token: &str) -> Option<TokenId> {
         // The token table keeps the keys themselves: confirm, so that even a 64-bit hash
         // collision with an unlisted word cannot answer.
         table_get(&self.data().token_table, token)
             .filter(|&id| self.data().tokens.get(id as usize).is_some_and(|t| t == token))
+            .map(TokenId)
     }
 
     /// The rarity weight of a token (legal-form words scaled down).
-    pub fn token_weight(&self, token_id: u32) -> f32 {
-        self.data().token_weights.get(token_id as usize).map_or(0.0, |w| w.to_native())
+    #[inline]
+    pub fn token_weight(&self, token: TokenId) -> f32 {
+        self.data().token_weights.get(token.index()).map_or(0.0, |w| w.to_native())
     }
 
     /// The sum of a name's token weights.
-    pub fn name_weight(&self, name_id: u32) -> f32 {
-        self.data().name_weights.get(name_id as usize).map_or(0.0, |w| w.to_native())
+    #[inline]
+    pub fn name_weight(&self, name: NameId) -> f32 {
+        self.data().name_weights.get(name.index()).map_or(0.0, |w| w.to_native())
     }
 
     /// Whether one of a name's tokens is a single letter.
-    pub fn name_has_initial(&self, name_id: u32) -> bool {
-        self.data().name_has_initial.get(name_id as usize).is_some_and(|b| *b != 0)
+    #[inline]
+    pub fn name_has_initial(&self, name: NameId) -> bool {
+        self.data().name_has_initial.get(name.index()).is_some_and(|b| *b != 0)
     }
 
     /// Whether a token is a legal-form word (`llc`, `limited`...).
-    pub fn is_legal_form(&self, token_id: u32) -> bool {
-        self.data().token_legal_form.get(token_id as usize).is_some_and(|b| *b != 0)
+    #[inline]
+    pub fn is_legal_form(&self, token: TokenId) -> bool {
+        self.data().token_legal_form.get(token.index()).is_some_and(|b| *b != 0)
     }
 
-    /// Index tokens that `key` is a one-character deletion of, and the index token equal
-    /// to `key` if there is one (three or more characters). Pass a query word to find
-    /// listed words one character longer; pass each of its deletions to find listed
-    /// words one substitution, transposition or character shorter.
     /// The listed words near `token` (the same word, sounds-alike and one-edit words),
     /// each once with its best similarity: stored for a listed word, searched for any
     /// other.
@@ -315,14 +341,14 @@ impl Index {
         crate::neighbours::search(self, token)
     }
 
-    fn stored_neighbours(&self, token_id: u32) -> Option<Vec<crate::Neighbour>> {
+    fn stored_neighbours(&self, token: TokenId) -> Option<Vec<crate::Neighbour>> {
         let n = &self.data().neighbours;
-        let start = n.offsets.get(token_id as usize)?.to_native() as usize;
-        let end = n.offsets.get(token_id as usize + 1)?.to_native() as usize;
+        let start = n.offsets.get(token.index())?.to_native() as usize;
+        let end = n.offsets.get(token.index() + 1)?.to_native() as usize;
         (start..end)
             .map(|i| {
                 Some(crate::Neighbour {
-                    token: n.tokens.get(i)?.to_native(),
+                    token: TokenId(n.tokens.get(i)?.to_native()),
                     sim: n.sims.get(i)?.to_native(),
                     kind: crate::NeighbourKind::from_code(*n.kinds.get(i)?)?,
                 })
@@ -330,15 +356,19 @@ impl Index {
             .collect()
     }
 
-    pub fn tokens_with_deletion(&self, key: &str) -> &[ArchivedU32] {
+    /// Index tokens that `key` is a one-character deletion of, and the index token equal
+    /// to `key` if there is one (three or more characters). Pass a query word to find
+    /// listed words one character longer; pass each of its deletions to find listed
+    /// words one substitution, transposition or character shorter.
+    pub fn tokens_with_deletion(&self, key: &str) -> Ids<'_, TokenId> {
         match table_get(&self.data().delete_table, key) {
-            Some(id) => postings(&self.data().delete_tokens, id),
-            None => &[],
+            Some(id) => Ids::new(postings(&self.data().delete_tokens, id)),
+            None => Ids::empty(),
         }
     }
 
     /// Up to `limit` token ids starting with `prefix`, in token order.
-    pub fn tokens_with_prefix(&self, prefix: &str, limit: usize) -> Vec<u32> {
+    pub fn tokens_with_prefix(&self, prefix: &str, limit: usize) -> Vec<TokenId> {
         use fst::{Automaton, IntoStreamer, Streamer};
         let map = self.token_map();
         let automaton = fst::automaton::Str::new(prefix).starts_with();
@@ -348,35 +378,36 @@ impl Index {
             if out.len() >= limit {
                 break;
             }
-            out.push(id as u32);
+            out.push(TokenId(id as u32));
         }
         out
     }
 
     /// Ids of the names holding this token, ascending.
-    pub fn names_with_token(&self, token_id: u32) -> &[ArchivedU32] {
-        postings(&self.data().token_names, token_id)
+    #[inline]
+    pub fn names_with_token(&self, token: TokenId) -> Ids<'_, NameId> {
+        Ids::new(postings(&self.data().token_names, token.0))
     }
 
     /// Token ids sharing a phonetic key, shortest tokens first.
-    pub fn tokens_with_phonetic_key(&self, key: &str) -> &[ArchivedU32] {
+    pub fn tokens_with_phonetic_key(&self, key: &str) -> Ids<'_, TokenId> {
         match table_get(&self.data().phonetic_table, key) {
-            Some(id) => postings(&self.data().phonetic_tokens, id),
-            None => &[],
+            Some(id) => Ids::new(postings(&self.data().phonetic_tokens, id)),
+            None => Ids::empty(),
         }
     }
 
     /// Ids of the names whose normalised form is exactly `normalized`.
-    pub fn names_exactly(&self, normalized: &str) -> &[ArchivedU32] {
+    pub fn names_exactly(&self, normalized: &str) -> Ids<'_, NameId> {
         match table_get(&self.data().name_table, normalized) {
-            Some(id) => postings(&self.data().exact_names, id),
-            None => &[],
+            Some(id) => Ids::new(postings(&self.data().exact_names, id)),
+            None => Ids::empty(),
         }
     }
 
     /// Ids of the names whose normalised form begins with `prefix`, at most `limit`
     /// of them, in name order: the listed names a name cut short could be.
-    pub fn names_with_prefix(&self, prefix: &str, limit: usize) -> Vec<u32> {
+    pub fn names_with_prefix(&self, prefix: &str, limit: usize) -> Vec<NameId> {
         use fst::{Automaton, IntoStreamer, Streamer};
         let map = fst::Map::new(self.data().name_fst.as_slice()).expect("validated at open");
         let mut stream = map.search(fst::automaton::Str::new(prefix).starts_with()).into_stream();
@@ -386,14 +417,14 @@ impl Index {
                 if out.len() >= limit {
                     return out;
                 }
-                out.push(name.to_native());
+                out.push(NameId(name.to_native()));
             }
         }
         out
     }
 
     /// Entities listing this identifier (BIC8 also finds BIC11 entries).
-    pub fn entities_with_identifier(&self, kind: &IdKind, value: &str) -> &[ArchivedU32] {
+    pub fn entities_with_identifier(&self, kind: &IdKind, value: &str) -> Ids<'_, EntityId> {
         let key = identifier_key(kind, value);
         let d = self.data();
         // Confirmed against the key itself, as for tokens: a 64-bit collision with an
@@ -401,8 +432,8 @@ impl Index {
         match table_get(&d.identifier_table, &key)
             .filter(|&id| d.identifier_keys.get(id as usize).is_some_and(|k| k == &key))
         {
-            Some(id) => postings(&d.identifier_entities, id),
-            None => &[],
+            Some(id) => Ids::new(postings(&d.identifier_entities, id)),
+            None => Ids::empty(),
         }
     }
 

@@ -44,6 +44,21 @@
 //! A corrupt, truncated or wrong-version file is refused by [`Index::open`] with an
 //! [`Error`] that says which check failed.
 //!
+//! ## Typed ids, native values
+//!
+//! Readers speak [`EntityId`], [`NameId`] and [`TokenId`] and get native values back: a
+//! stored list of ids (postings) is an [`Ids`] view that reads the archive in place and
+//! yields typed ids, a listed name is a [`NameRef`] with native accessors, weights are
+//! `f32`. rkyv's archived integers (fixed byte order, so a file reads the same on any
+//! machine) and their `to_native` conversions stay inside this crate. What is still
+//! handed out archived, and why:
+//! - an entity ([`Index::entity`]) is `interdict-model`'s `ArchivedEntity`: the model's
+//!   types own their archived form, and that crate gives it native accessors (kinds,
+//!   birth years); copying an entity out on every read would cost the hot path, and
+//!   [`Index::entity_owned`] copies one out for output;
+//! - [`Index::data`] is the raw archive, for format-level tools (fuzzing, damage tests);
+//!   the schema types below ([`IndexData`], [`IndexedName`]...) describe it.
+//!
 //! This crate does not score names; see `interdict-matcher`.
 //!
 //! ```
@@ -55,12 +70,17 @@
 //! let index = Index::from_bytes(bytes).unwrap();
 //! assert_eq!(index.entity_count(), 1);
 //! let token = index.token_id("chol").unwrap();
-//! assert_eq!(index.names_with_token(token).len(), 1);
+//! let names = index.names_with_token(token);
+//! assert_eq!(names.len(), 1);
+//! let name = index.name(names.first().unwrap());
+//! assert_eq!(name.normalized(), "choe chol min");
+//! assert_eq!(index.entity(name.entity()).id.as_str(), "custom:1");
 //! ```
 
 mod build;
 mod error;
 mod file;
+mod ids;
 mod neighbours;
 mod sources;
 
@@ -72,6 +92,7 @@ use serde::{Deserialize, Serialize};
 pub use build::{analyzed, build, identifier_key, one_deletes, LEGAL_FORM_WEIGHT, MIN_TYPO_TOKEN_LEN};
 pub use error::Error;
 pub use file::{Index, TokenShape, FORMAT_VERSION, MAGIC};
+pub use ids::{EntityId, Id, IdIter, Ids, NameId, NameRef, TokenId};
 pub use neighbours::{Neighbour, NeighbourKind, COMMON_EXACT_POSTINGS};
 pub use sources::{build_from_sources, write_index, BuildOptions, BuildStep, BuiltIndex, Source};
 

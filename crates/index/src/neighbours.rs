@@ -12,7 +12,7 @@
 
 use interdict_text::{osa_is_one, phonetic_key, variant_typos};
 
-use crate::{Index, MIN_TYPO_TOKEN_LEN};
+use crate::{Index, TokenId, MIN_TYPO_TOKEN_LEN};
 
 /// How a listed word is near the query word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -47,7 +47,9 @@ impl NeighbourKind {
 /// A listed word near the query word, with the similarity the pairing is worth.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Neighbour {
-    pub token: u32,
+    /// The listed word.
+    pub token: TokenId,
+    /// How much a pairing with it is worth (0–1).
     pub sim: f32,
     pub kind: NeighbourKind,
 }
@@ -119,7 +121,7 @@ fn jaro_winkler_ceiling(a_letters: &LetterCounts, a: &str, b: &str) -> f64 {
 /// the order found; a listed word appears once, with its best similarity.
 pub(crate) fn search(index: &Index, token: &str) -> Vec<Neighbour> {
     let mut out: Vec<Neighbour> = Vec::new();
-    let push = |out: &mut Vec<Neighbour>, id: u32, sim: f32, kind: NeighbourKind| {
+    let push = |out: &mut Vec<Neighbour>, id: TokenId, sim: f32, kind: NeighbourKind| {
         let sim = if kind != NeighbourKind::Exact && is_extension(token, index.token(id)) {
             sim.min(EXTENSION_SIM)
         } else {
@@ -148,7 +150,6 @@ pub(crate) fn search(index: &Index, token: &str) -> Vec<Neighbour> {
         let letters = LetterCounts::of(token);
         let shape = crate::TokenShape::of(token);
         for id in index.tokens_with_phonetic_key(&key) {
-            let id = id.to_native();
             // Lengths and letter sets first, from a small table: most words of a bucket
             // are ruled out without reading their text.
             let other_shape = index.token_shape(id);
@@ -182,7 +183,7 @@ pub(crate) fn search(index: &Index, token: &str) -> Vec<Neighbour> {
                 push(&mut out, id, sim, NeighbourKind::Typo);
             }
         }
-        let consider = |out: &mut Vec<Neighbour>, id: u32| {
+        let consider = |out: &mut Vec<Neighbour>, id: TokenId| {
             let other = index.token(id);
             let same_start = other.as_bytes().first() == token.as_bytes().first();
             // Swapping the first two letters is a typing slip, not another name.
@@ -200,7 +201,7 @@ pub(crate) fn search(index: &Index, token: &str) -> Vec<Neighbour> {
         };
         // The index token has one more character than the query token.
         for id in index.tokens_with_deletion(token) {
-            consider(&mut out, id.to_native());
+            consider(&mut out, id);
         }
         let mut deleted = String::with_capacity(token.len());
         for i in 0..token.len() {
@@ -210,7 +211,7 @@ pub(crate) fn search(index: &Index, token: &str) -> Vec<Neighbour> {
             // Same length (one substitution or transposition), or the query word has one
             // character more than the listed word.
             for id in index.tokens_with_deletion(&deleted) {
-                consider(&mut out, id.to_native());
+                consider(&mut out, id);
             }
         }
     }

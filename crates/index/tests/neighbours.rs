@@ -11,7 +11,7 @@ fn ofac_index() -> Index {
 fn stored_neighbours_are_the_searched_ones_for_every_listed_word() {
     let index = ofac_index();
     let mut kinds = [0usize; 3];
-    for id in 0..index.token_count() as u32 {
+    for id in index.token_ids() {
         let word = index.token(id);
         let stored = index.neighbours(word);
         assert_eq!(stored, index.search_neighbours(word), "{word}");

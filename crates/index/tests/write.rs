@@ -67,5 +67,6 @@ fn the_operator_date_overrides_the_lists_own() {
     let built = build_from_sources(&[source], &BuildOptions::default(), |_| {}).unwrap();
     assert_eq!(built.sources[0].published.as_deref(), Some("2026-02-27"));
     let index = built.open().unwrap();
-    assert_eq!(index.entity(0).published.as_ref().map(|d| d.as_str()), Some("2026-02-27"));
+    let first = index.entity_ids().next().unwrap();
+    assert_eq!(index.entity(first).published.as_ref().map(|d| d.as_str()), Some("2026-02-27"));
 }

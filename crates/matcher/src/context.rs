@@ -114,9 +114,7 @@ fn birth_year_agrees(entity: &ArchivedEntity, year: u16) -> Option<bool> {
     }
     let mut near = false;
     for d in entity.birth_dates.iter() {
-        let from = d.from.year.to_native();
-        let to = d.to.as_ref().map_or(from, |t| t.year.to_native());
-        let (lo, hi) = (from.min(to), from.max(to));
+        let (lo, hi) = d.years();
         let slack = if d.approximate { 1 } else { 0 };
         if year + slack >= lo && year <= hi + slack {
             return Some(true);

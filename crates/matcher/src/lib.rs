@@ -42,7 +42,7 @@ pub use context::Context;
 
 use std::cell::RefCell;
 
-use interdict_index::Index;
+use interdict_index::{Index, NameId};
 
 pub use score::Alert;
 
@@ -79,7 +79,7 @@ pub struct Matcher<'i> {
 #[derive(Default)]
 struct Scratch {
     bounds: Vec<score::Bound>,
-    touched: Vec<u32>,
+    touched: Vec<NameId>,
     buffers: score::ScoreBuffers,
 }
 

@@ -1,7 +1,7 @@
 //! A query analysed against the index: its tokens, their weights and the index tokens
 //! each may pair with.
 
-use interdict_index::{Index, NeighbourKind};
+use interdict_index::{Index, NeighbourKind, TokenId};
 use interdict_text::{analyze, canonical_token, TokenClass, MAX_MATCHED_WORD_LEN};
 
 /// How a query token pairs with an index token.
@@ -22,7 +22,7 @@ pub enum PairKind {
 /// An index token a query token may pair with.
 #[derive(Debug, Clone, Copy)]
 pub struct Option_ {
-    pub token: u32,
+    pub token: TokenId,
     pub sim: f32,
     pub kind: PairKind,
 }
@@ -43,7 +43,7 @@ pub struct QueryToken {
 #[derive(Debug, Clone, Copy)]
 pub struct Join {
     pub first: usize,
-    pub token: u32,
+    pub token: TokenId,
 }
 
 #[derive(Debug)]

@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use interdict_index::Index;
+use interdict_index::{EntityId, Index, NameId, TokenId};
 use interdict_model::{EntityKind, NameRole};
 
 use crate::query::{PairKind, Query, INITIAL_WEIGHT, PREFIX_SIM};
@@ -59,10 +59,10 @@ const CONTAINED_MIN_EXTRA_WORDS: usize = 2;
 /// A listed name that matched the query.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Alert {
-    /// Entity position in the index.
-    pub entity: u32,
-    /// Name position in the index (the listed name that matched best).
-    pub name: u32,
+    /// The listed entity.
+    pub entity: EntityId,
+    /// The entity's listed name that matched best.
+    pub name: NameId,
     pub score: f64,
     /// Which tokens paired and how, for an analyst.
     pub explanation: String,
@@ -71,7 +71,7 @@ pub struct Alert {
 /// Buffers for scoring one candidate, reused across candidates and queries.
 #[derive(Debug, Default)]
 pub struct ScoreBuffers {
-    tokens: Vec<u32>,
+    tokens: Vec<TokenId>,
     weights: Vec<f32>,
     pairs: Vec<Pair>,
     ranked: Vec<(f32, Pair)>,
@@ -154,9 +154,9 @@ pub(crate) fn search(
             // Kept above 0 even for a damaged index: a positive weight marks a touched name.
             let wn = index.token_weight(join.token).max(f32::MIN_POSITIVE);
             for name in index.names_with_token(join.token) {
-                let b = &mut bounds[name.to_native() as usize];
+                let b = &mut bounds[name.index()];
                 if b.name_weight == 0.0 {
-                    touched.push(name.to_native());
+                    touched.push(name);
                 }
                 let mask = bit(join.first) | bit(join.first + 1);
                 if b.query_mask & mask == 0 {
@@ -194,8 +194,8 @@ pub(crate) fn search(
                     // far fewer than the postings: look each one up (postings are sorted)
                     // instead of walking a common word's list (`limited`, `company`).
                     for &name in touched.iter() {
-                        if postings.binary_search_by_key(&name, |n| n.to_native()).is_ok() {
-                            let b = &mut bounds[name as usize];
+                        if postings.binary_search(&name).is_ok() {
+                            let b = &mut bounds[name.index()];
                             if b.query_mask & bit(qi) == 0 {
                                 b.query_mask |= bit(qi);
                                 b.query_weight += wq;
@@ -206,13 +206,13 @@ pub(crate) fn search(
                     continue;
                 }
                 for name in postings {
-                    let b = &mut bounds[name.to_native() as usize];
+                    let b = &mut bounds[name.index()];
                     if b.name_weight == 0.0 {
                         if !reachable {
                             // Only names already found can still reach the threshold.
                             continue;
                         }
-                        touched.push(name.to_native());
+                        touched.push(name);
                     }
                     // Options come best first, so the first one to reach a name counts.
                     if b.query_mask & bit(qi) == 0 {
@@ -225,12 +225,12 @@ pub(crate) fn search(
         }
     }
 
-    let mut candidates: Vec<(f32, u32)> = Vec::new();
+    let mut candidates: Vec<(f32, NameId)> = Vec::new();
     // A listed name written exactly (after analysis) is always a candidate: legal forms,
     // honorifics and initials alone identify nobody unless a listed name is written
     // exactly so ("CORP" does not match every corporation), and a strong listed name
     // given exactly alerts whatever its length ("SMT-K", "LADY D").
-    let exact: Vec<u32> = index.names_exactly(&query.text).iter().map(|n| n.to_native()).collect();
+    let exact: Vec<NameId> = index.names_exactly(&query.text).iter().collect();
     candidates.extend(exact.iter().map(|&n| (1.0, n)));
     // A strong listed name of two or more words written, word for word, inside a longer
     // name ("ACME TRADING AS AGENT FOR <listed name>") alerts too.
@@ -255,7 +255,7 @@ pub(crate) fn search(
     }
     let all_tokens: u64 = (0..query.tokens.len()).map(bit).fold(0, |a, b| a | b);
     for &name in touched.iter() {
-        let b = std::mem::take(&mut bounds[name as usize]);
+        let b = std::mem::take(&mut bounds[name.index()]);
         let listed_initials = index.name_has_initial(name);
         let extra_q = optimistic + if listed_initials { optimistic_listed_initials } else { 0.0 };
         let cov_q = ((b.query_weight + extra_q) / total).min(1.0);
@@ -299,15 +299,15 @@ pub(crate) fn search(
         }
     }
 
-    let mut best: HashMap<u32, (f32, u32, Vec<Pair>, Vec<String>)> = HashMap::new();
-    let mut seen_candidates: Vec<u32> = Vec::with_capacity(candidates.len());
+    let mut best: HashMap<EntityId, (f32, NameId, Vec<Pair>, Vec<String>)> = HashMap::new();
+    let mut seen_candidates: Vec<NameId> = Vec::with_capacity(candidates.len());
     for (_, name_id) in candidates {
         if seen_candidates.contains(&name_id) {
             continue;
         }
         seen_candidates.push(name_id);
         let scored = score_name(index, query, name_id, &mut scratch.buffers);
-        let strong = NameRole::from(&index.name(name_id).role) != NameRole::WeakAlias;
+        let strong = index.name(name_id).role() != NameRole::WeakAlias;
         let written_exactly = strong && (exact.contains(&name_id) || contained.contains(&name_id));
         let (name_score, pairs) = match scored {
             Some((_, pairs)) if written_exactly => (1.0, pairs),
@@ -318,7 +318,7 @@ pub(crate) fn search(
         if name_score < threshold {
             continue;
         }
-        let entity = index.name(name_id).entity.to_native();
+        let entity = index.name(name_id).entity();
         let (score, notes) = if context.is_empty() {
             (name_score, Vec::new())
         } else {
@@ -352,7 +352,7 @@ pub(crate) fn search(
 /// Strong listed names of two or more words written word for word inside the query,
 /// with at least two more words around them, holding at least one rare word. (A listed
 /// name and one more word is the scoring's case: "SUNG WON HYE" is not "SONG WON".)
-fn contained_names(index: &Index, query: &Query) -> Vec<u32> {
+fn contained_names(index: &Index, query: &Query) -> Vec<NameId> {
     let n = query.tokens.len();
     let mut found = Vec::new();
     if n < 4 {
@@ -372,17 +372,15 @@ fn contained_names(index: &Index, query: &Query) -> Vec<u32> {
                 window.push_str(&t.text);
             }
             for name in index.names_exactly(&window) {
-                let name = name.to_native();
                 let listed = index.name(name);
-                let rare = listed.tokens.iter().any(|t| {
-                    let t = t.to_native();
-                    !index.is_legal_form(t) && index.names_with_token(t).len() <= CONTAINED_RARE_POSTINGS
-                });
+                let rare = listed
+                    .tokens()
+                    .iter()
+                    .any(|t| !index.is_legal_form(t) && index.names_with_token(t).len() <= CONTAINED_RARE_POSTINGS);
                 // Three words in a row are specific even when each is common ("KOREA
                 // MINING DEVELOPMENT TRADING CORPORATION").
-                let words = listed.tokens.iter().filter(|t| !index.is_legal_form(t.to_native())).count();
-                if (rare || words >= 3) && NameRole::from(&listed.role) != NameRole::WeakAlias && !found.contains(&name)
-                {
+                let words = listed.tokens().iter().filter(|&t| !index.is_legal_form(t)).count();
+                if (rare || words >= 3) && listed.role() != NameRole::WeakAlias && !found.contains(&name) {
                     found.push(name);
                 }
             }
@@ -402,11 +400,11 @@ fn splits_into_listed_words(index: &Index, word: &str) -> bool {
 }
 
 /// Scores one listed name: pairs spans of query and name tokens one to one, best first.
-fn score_name(index: &Index, query: &Query, name_id: u32, buffers: &mut ScoreBuffers) -> Option<(f32, Vec<Pair>)> {
+fn score_name(index: &Index, query: &Query, name_id: NameId, buffers: &mut ScoreBuffers) -> Option<(f32, Vec<Pair>)> {
     let name = index.name(name_id);
     let ScoreBuffers { tokens, weights, pairs, ranked } = buffers;
     tokens.clear();
-    tokens.extend(name.tokens.iter().map(|t| t.to_native()));
+    tokens.extend(name.tokens());
     weights.clear();
     weights.extend(tokens.iter().map(|&t| index.token_weight(t)));
     let (tokens, weights) = (&*tokens, &*weights);
@@ -613,13 +611,13 @@ fn score_name(index: &Index, query: &Query, name_id: u32, buffers: &mut ScoreBuf
     if short_single && chosen.iter().all(|p| p.sim < 1.0) {
         score *= SINGLE_FUZZY_WORD_FACTOR;
     }
-    if NameRole::from(&name.role) == NameRole::WeakAlias {
+    if name.role() == NameRole::WeakAlias {
         // A weak alias alone, one word long, is a nickname: it may rank, never alert.
         let listed_words = chosen.iter().flat_map(|p| p.listed()).filter(|&j| !index.is_legal_form(tokens[j])).count();
         score *= if listed_words < 2 { WEAK_SINGLE_WORD_FACTOR } else { WEAK_ALIAS_FACTOR };
     }
     // A legal form says the query is an organisation; an honorific says it is a person.
-    let kind = EntityKind::from(&index.entity(name.entity.to_native()).kind);
+    let kind = EntityKind::from(&index.entity(name.entity()).kind);
     if (query.has_legal_form && kind == EntityKind::Person) || (query.has_honorific && kind == EntityKind::Organization)
     {
         score *= KIND_MISMATCH_FACTOR;
@@ -628,9 +626,9 @@ fn score_name(index: &Index, query: &Query, name_id: u32, buffers: &mut ScoreBuf
     Some((score.clamp(0.0, 1.0), chosen))
 }
 
-fn explain(index: &Index, query: &Query, name_id: u32, pairs: &[Pair], score: f32) -> String {
+fn explain(index: &Index, query: &Query, name_id: NameId, pairs: &[Pair], score: f32) -> String {
     let name = index.name(name_id);
-    let tokens: Vec<&str> = name.tokens.iter().map(|t| index.token(t.to_native())).collect();
+    let tokens: Vec<&str> = name.tokens().iter().map(|t| index.token(t)).collect();
     let span = |first: usize, last: usize, words: &dyn Fn(usize) -> String| -> String {
         (first..=last).map(words).collect::<Vec<_>>().join(" ")
     };
@@ -652,25 +650,23 @@ fn explain(index: &Index, query: &Query, name_id: u32, pairs: &[Pair], score: f3
             Kind::Join => format!("{q} = {n} (written apart)"),
         });
     }
-    let role = match NameRole::from(&name.role) {
+    let role = match name.role() {
         NameRole::Primary => "the listed name",
         NameRole::StrongAlias => "the alias",
         NameRole::WeakAlias => "the weak alias",
         NameRole::OriginalScript => "the original-script name",
     };
     let paired_listed: usize = pairs.iter().map(|p| p.listed().count()).sum();
-    if paired_listed < tokens.len() && name.normalized.as_str() == query.text {
-        return format!("\"{}\" is written exactly as {role} \"{}\"; score {score:.2}", query.text, name.text.as_str());
+    if paired_listed < tokens.len() && name.normalized() == query.text {
+        return format!("\"{}\" is written exactly as {role} \"{}\"; score {score:.2}", query.text, name.text());
     }
-    if tokens.len() < query.tokens.len()
-        && format!(" {} ", query.text).contains(&format!(" {} ", name.normalized.as_str()))
-    {
-        return format!("\"{}\" holds {role} \"{}\" word for word; score {score:.2}", query.text, name.text.as_str());
+    if tokens.len() < query.tokens.len() && format!(" {} ", query.text).contains(&format!(" {} ", name.normalized())) {
+        return format!("\"{}\" holds {role} \"{}\" word for word; score {score:.2}", query.text, name.text());
     }
     let mut text = format!(
         "\"{}\" matches {role} \"{}\": {}; {}/{} listed words paired",
         query.text,
-        name.text.as_str(),
+        name.text(),
         parts.join(", "),
         paired_listed,
         tokens.len()

@@ -161,6 +161,23 @@ impl BirthDate {
     }
 }
 
+impl ArchivedPartialDate {
+    /// The year, as a native integer (the archive stores it in a fixed byte order).
+    pub fn year(&self) -> u16 {
+        self.year.to_native()
+    }
+}
+
+impl ArchivedBirthDate {
+    /// The inclusive range of years this date allows, as [`BirthDate::years`] answers
+    /// for the date before it was archived.
+    pub fn years(&self) -> (u16, u16) {
+        let from = self.from.year();
+        let end = self.to.as_ref().map_or(from, |d| d.year());
+        (from.min(end), from.max(end))
+    }
+}
+
 model_type! {
     /// A country as listed, with its ISO 3166-1 alpha-2 code when the name is recognised.
     pub struct Country {
@@ -491,6 +508,10 @@ mod tests {
         ];
         for (date, years) in cases {
             assert_eq!(date.years(), years, "{date:?}");
+            let bytes = rkyv::to_bytes::<rkyv::rancor::Error>(&date).unwrap();
+            let archived = rkyv::access::<ArchivedBirthDate, rkyv::rancor::Error>(&bytes).unwrap();
+            assert_eq!(archived.years(), years, "archived {date:?}");
+            assert_eq!(archived.from.year(), date.from.year, "archived {date:?}");
         }
     }
 

@@ -45,7 +45,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Instant;
 
-use interdict_index::Index;
+use interdict_index::{EntityId, Index, NameId};
 use interdict_matcher::{Alert, Context, MatchConfig, Matcher};
 use interdict_messages::Limits;
 use interdict_model::record::{GoodGuysVersion, ListVersion, ScreenedWith};
@@ -301,7 +301,7 @@ impl Screener {
     fn list_hit(
         &self,
         kind: HitKind,
-        entity: u32,
+        entity: EntityId,
         score: f64,
         at: &Located,
         transaction: Option<usize>,
@@ -348,7 +348,7 @@ impl Screener {
         // The role's name is only needed for a hit's explanation: most parties have none.
         let role_name = std::cell::OnceCell::new();
         let role = || role_name.get_or_init(|| serde_role(party)).as_str();
-        let mut named: Vec<u32> = Vec::new();
+        let mut named: Vec<EntityId> = Vec::new();
         if let Some(name) = &party.name {
             let country = party.country.as_ref().and_then(|c| interdict_model::countries::code_for(&c.value));
             let context =
@@ -386,7 +386,7 @@ impl Screener {
                 let why = format!(
                     "{} name and address together contain the listed name \"{}\" (as \"{}\")",
                     role(),
-                    self.index.name(name).text.as_str(),
+                    self.index.name(name).text(),
                     words
                 );
                 let at = Located::new(party.path.clone(), whole.clone());
@@ -418,12 +418,10 @@ impl Screener {
             let mut normalized = String::with_capacity(bic.value.len());
             normalized.extend(bic.value.chars().filter(char::is_ascii_alphanumeric).map(|c| c.to_ascii_uppercase()));
             // A BIC11 names a branch of the BIC8 institution: both are looked up.
-            let mut entities: Vec<u32> =
-                self.index.entities_with_identifier(&IdKind::Bic, &normalized).iter().map(|e| e.to_native()).collect();
+            let mut entities: Vec<EntityId> =
+                self.index.entities_with_identifier(&IdKind::Bic, &normalized).iter().collect();
             if normalized.len() == 11 {
-                entities.extend(
-                    self.index.entities_with_identifier(&IdKind::Bic, &normalized[..8]).iter().map(|e| e.to_native()),
-                );
+                entities.extend(self.index.entities_with_identifier(&IdKind::Bic, &normalized[..8]));
             }
             entities.sort_unstable();
             entities.dedup();
@@ -461,7 +459,7 @@ impl Screener {
             for kind in [IdKind::Passport, IdKind::NationalId, IdKind::TaxId, IdKind::RegistrationNumber] {
                 for e in self.index.entities_with_identifier(&kind, &id.value) {
                     let why = format!("{} identifier {} is a listed {}", role(), id.value, kind.as_str());
-                    push(out, self.list_hit(HitKind::Id, e.to_native(), 1.0, id, t, why));
+                    push(out, self.list_hit(HitKind::Id, e, 1.0, id, t, why));
                 }
             }
         }
@@ -488,12 +486,12 @@ impl Screener {
     /// Listed names of at least `min_words` words in a text, as written and as read once
     /// a disguise is undone: (entity, name id, the words that matched), one per entity.
     /// A party's own text (`min_words` 2) is also searched for names of common words.
-    fn names_in_text(&self, text: &str, min_words: usize) -> Vec<(u32, u32, String)> {
-        let mut found: Vec<(u32, u32, String)> = Vec::new();
+    fn names_in_text(&self, text: &str, min_words: usize) -> Vec<(EntityId, NameId, String)> {
+        let mut found: Vec<(EntityId, NameId, String)> = Vec::new();
         let readings = interdict_text::text_readings(text);
         for reading in std::iter::once(text).chain(readings.alternatives.iter().map(String::as_str)) {
             for f in self.text.find_at_least(&interdict_text::analyzed_text(reading), min_words, min_words >= 2) {
-                let entity = self.index.name(f.name).entity.to_native();
+                let entity = self.index.name(f.name).entity();
                 if !found.iter().any(|(e, ..)| *e == entity) {
                     found.push((entity, f.name, f.words));
                 }
@@ -504,11 +502,8 @@ impl Screener {
 
     fn screen_text(&self, at: &Located, t: Option<usize>, out: &mut Vec<Candidate>) {
         for (entity, name, words) in self.names_in_text(&at.value, 1) {
-            let why = format!(
-                "free text contains the listed name \"{}\" (as \"{}\")",
-                self.index.name(name).text.as_str(),
-                words
-            );
+            let why =
+                format!("free text contains the listed name \"{}\" (as \"{}\")", self.index.name(name).text(), words);
             out.push(Candidate {
                 hit: self.list_hit(HitKind::Text, entity, 1.0, at, t, why),
                 party_name: None,
@@ -532,7 +527,7 @@ impl Screener {
                 for e in self.index.entities_with_identifier(&IdKind::Imo, pair[1]) {
                     let why = format!("free text names IMO {}, the IMO number of this listed vessel", pair[1]);
                     out.push(Candidate {
-                        hit: self.list_hit(HitKind::Vessel, e.to_native(), 1.0, at, t, why),
+                        hit: self.list_hit(HitKind::Vessel, e, 1.0, at, t, why),
                         party_name: None,
                         party_account: None,
                     });

@@ -11,7 +11,7 @@
 //! vessel marker (`MV`, `M/V`, `VESSEL`, `TANKER`...).
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use interdict_index::Index;
+use interdict_index::{Index, NameId, TokenId};
 use interdict_model::{EntityKind, NameRole};
 
 /// A word held by more listed names than this is common.
@@ -31,7 +31,7 @@ const VESSEL_MARKERS: [&str; 8] = ["mv", "m v", "vessel", "ship", "tanker", "mt"
 /// One name the automaton looks for.
 #[derive(Debug, Clone)]
 struct Pattern {
-    name: u32,
+    name: NameId,
     single_word_vessel: bool,
     /// Words in the listed name.
     words: usize,
@@ -51,7 +51,8 @@ pub struct TextNames {
 /// A listed name found in a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Found {
-    pub name: u32,
+    /// The listed name found.
+    pub name: NameId,
     /// The analysed words that matched.
     pub words: String,
 }
@@ -62,13 +63,14 @@ impl TextNames {
     pub fn build(index: &Index) -> Result<TextNames, crate::Error> {
         let mut patterns = Vec::new();
         let mut texts = Vec::new();
-        for i in 0..index.name_count() as u32 {
+        for i in index.name_ids() {
             let name = index.name(i);
-            if NameRole::from(&name.role) == NameRole::WeakAlias {
+            if name.role() == NameRole::WeakAlias {
                 continue;
             }
-            let tokens: Vec<u32> = name.tokens.iter().map(|t| t.to_native()).collect();
-            let is_rare = |t: &u32| index.names_with_token(*t).len() <= COMMON_WORD_NAMES && !index.is_legal_form(*t);
+            let tokens: Vec<TokenId> = name.tokens().iter().collect();
+            let is_rare =
+                |t: &TokenId| index.names_with_token(*t).len() <= COMMON_WORD_NAMES && !index.is_legal_form(*t);
             let words = tokens.iter().filter(|t| !index.is_legal_form(**t)).count();
             let common_words = !tokens.iter().any(is_rare);
             // Names of common words only flood free text; inside a party's name and
@@ -80,7 +82,7 @@ impl TextNames {
             if tokens.len() == 1 {
                 let word = index.token(tokens[0]);
                 let rare = index.names_with_token(tokens[0]).len() <= MAX_SINGLE_WORD_NAMES;
-                let vessel = EntityKind::from(&index.entity(name.entity.to_native()).kind) == EntityKind::Vessel;
+                let vessel = EntityKind::from(&index.entity(name.entity()).kind) == EntityKind::Vessel;
                 if word.len() < MIN_SINGLE_WORD_LEN || !rare {
                     continue;
                 }
@@ -88,7 +90,7 @@ impl TextNames {
             }
             let common_words = common_words && words < MIN_COMMON_WORDS_IN_FREE_TEXT;
             patterns.push(Pattern { name: i, single_word_vessel, words: tokens.len(), common_words });
-            texts.push(format!(" {} ", name.normalized.as_str()));
+            texts.push(format!(" {} ", name.normalized()));
         }
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::Standard)
