@@ -70,9 +70,14 @@ impl Default for MatchConfig {
 
 /// Scores names against one index. Cheap to create; `search` takes `&self` and may be
 /// called from many threads.
+///
+/// A matcher remembers what the index holds near each query word it has seen (up to a
+/// bound), so the words that repeat across the names of one payment are looked up once.
+/// A screener makes one matcher per payment.
 pub struct Matcher<'i> {
     index: &'i Index,
     config: MatchConfig,
+    words: query::WordMemo,
 }
 
 /// Per-thread work space, reused across queries so a query allocates little.
@@ -89,7 +94,7 @@ thread_local! {
 
 impl<'i> Matcher<'i> {
     pub fn new(index: &'i Index, config: MatchConfig) -> Self {
-        Matcher { index, config }
+        Matcher { index, config, words: query::WordMemo::default() }
     }
 
     pub fn config(&self) -> &MatchConfig {
@@ -135,7 +140,7 @@ impl<'i> Matcher<'i> {
 
     /// Alerts for one reading of a name.
     fn search_reading(&self, name: &str, context: &Context) -> Vec<Alert> {
-        let query = query::Query::analyze(self.index, name);
+        let query = query::Query::analyze(self.index, &self.words, name);
         if query.tokens.is_empty() {
             return Vec::new();
         }

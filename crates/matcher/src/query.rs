@@ -1,8 +1,11 @@
 //! A query analysed against the index: its tokens, their weights and the index tokens
 //! each may pair with.
 
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
 use interdict_index::{Index, NeighbourKind, TokenId};
-use interdict_text::{analyze, canonical_token, TokenClass, MAX_MATCHED_WORD_LEN};
+use interdict_text::{analyze_first, canonical_token, TokenClass, MAX_MATCHED_WORD_LEN};
 
 /// How a query token pairs with an index token.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -32,7 +35,7 @@ pub struct QueryToken {
     pub text: String,
     /// The token's weight in the query's total (0 for a leading honorific).
     pub weight: f32,
-    pub options: Vec<Option_>,
+    pub options: Arc<[Option_]>,
     /// A single letter: pairs with any listed token it begins.
     pub initial: bool,
     /// Postings length of the options, for ordering the retrieval.
@@ -81,13 +84,101 @@ fn unknown_weight(index: &Index) -> f32 {
     (1.0 + index.name_count().max(1) as f32).ln()
 }
 
+/// The index tokens a query word may pair with, as found for one word: the same word in
+/// another name of the same payment (a debtor's family name in the ultimate debtor, a
+/// street in every address) is not looked up again.
+#[derive(Default)]
+pub struct WordMemo {
+    /// Per word, one slot per way of looking it up (see [`WordOptions::slot`]).
+    words: Mutex<HashMap<String, [Option<Arc<WordOptions>>; 4]>>,
+}
+
+/// What the index holds near one word.
+struct WordOptions {
+    /// Exact, sounds-alike and one-edit tokens (only the exact token for a legal form).
+    near: Vec<Option_>,
+    /// Two listed tokens written together, when `near` holds no exact token and the
+    /// query is informative.
+    split: Vec<Option_>,
+    /// `near` and `split`, best first: the options of the word anywhere but in the
+    /// cut-short last place.
+    options: Arc<[Option_]>,
+    /// The weight the best option gives the word, if it has one.
+    weight: Option<f32>,
+    /// Postings length of `options`.
+    postings: usize,
+}
+
+impl WordOptions {
+    /// The slot of a lookup: a legal form pairs only with itself, and split readings are
+    /// looked up only for an informative query.
+    fn slot(legal_form: bool, informative: bool) -> usize {
+        usize::from(legal_form) * 2 + usize::from(informative)
+    }
+}
+
+/// Words remembered by one memo at most: beyond, words are looked up every time.
+const MEMO_WORDS: usize = 16_384;
+
+impl WordMemo {
+    fn options(&self, index: &Index, word: &str, legal_form: bool, informative: bool) -> Arc<WordOptions> {
+        let slot = WordOptions::slot(legal_form, informative);
+        // A word no listed word is near is cheap to look up and costly to keep.
+        let keep = word.len() <= MAX_MATCHED_WORD_LEN;
+        if keep {
+            if let Some(found) =
+                self.words.lock().unwrap_or_else(|e| e.into_inner()).get(word).and_then(|slots| slots[slot].clone())
+            {
+                return found;
+            }
+        }
+        let near = if legal_form {
+            // Weak evidence: only the word itself, no near spellings.
+            index
+                .token_id(word)
+                .map(|id| vec![Option_ { token: id, sim: 1.0, kind: PairKind::Exact }])
+                .unwrap_or_default()
+        } else {
+            token_options(index, word)
+        };
+        let split = if informative && !near.iter().any(|o| o.kind == PairKind::Exact) {
+            split_options(index, word)
+        } else {
+            Vec::new()
+        };
+        let mut options = near.clone();
+        options.extend_from_slice(&split);
+        let (options, weight, postings) = ranked(index, options);
+        let found = Arc::new(WordOptions { near, split, options, weight, postings });
+        if keep {
+            let mut words = self.words.lock().unwrap_or_else(|e| e.into_inner());
+            if words.len() < MEMO_WORDS || words.contains_key(word) {
+                words.entry(word.to_string()).or_default()[slot] = Some(found.clone());
+            }
+        }
+        found
+    }
+}
+
+/// Options best first, with the weight the best gives its word (an exact token's
+/// first) and their postings length.
+fn ranked(index: &Index, mut options: Vec<Option_>) -> (Arc<[Option_]>, Option<f32>, usize) {
+    options.sort_by(|a, b| b.sim.total_cmp(&a.sim));
+    let weight = options
+        .iter()
+        .find(|o| o.kind == PairKind::Exact)
+        .or_else(|| options.iter().filter(|o| o.kind != PairKind::Prefix).max_by(|a, b| a.sim.total_cmp(&b.sim)))
+        .map(|o| index.token_weight(o.token));
+    let postings = options.iter().map(|o| index.names_with_token(o.token).len()).sum();
+    (options.into(), weight, postings)
+}
+
 impl Query {
-    pub fn analyze(index: &Index, name: &str) -> Query {
-        let mut analyzed = analyze(name);
+    pub fn analyze(index: &Index, memo: &WordMemo, name: &str) -> Query {
         // Scoring keeps a bit per query word: a name longer than that is matched on its
         // first words (listed names inside it are found word for word by the screening's
-        // automaton over the whole party).
-        analyzed.truncate(MAX_QUERY_WORDS);
+        // automaton over the whole party), and the words after them are not analysed.
+        let analyzed = analyze_first(name, MAX_QUERY_WORDS);
         let truncated = may_be_cut(name.trim().chars().count());
         let n = analyzed.len();
         let has_name_token = analyzed.iter().any(|t| t.class != TokenClass::Honorific && t.text.len() > 1);
@@ -100,31 +191,36 @@ impl Query {
             let initial = t.text.len() == 1 && t.text.as_bytes()[0].is_ascii_alphabetic() && n > 1;
             // An uninformative query only ever matches a listed name written exactly so, or
             // one it begins word for word when it looks cut short.
-            let mut options = if initial || (!informative && !truncated) {
-                Vec::new()
-            } else if t.class == TokenClass::LegalForm {
-                // Weak evidence: only the word itself, no near spellings.
-                index
-                    .token_id(&t.text)
-                    .map(|id| vec![Option_ { token: id, sim: 1.0, kind: PairKind::Exact }])
-                    .unwrap_or_default()
+            let found = if initial || (!informative && !truncated) {
+                None
             } else {
-                token_options(index, &t.text)
+                Some(memo.options(index, &t.text, t.class == TokenClass::LegalForm, informative))
             };
-            if informative && truncated && is_last && n > 1 && t.text.len() >= 2 {
-                for id in index.tokens_with_prefix(&t.text, 32) {
-                    let prefix = Option_ { token: id, sim: PREFIX_SIM, kind: PairKind::Prefix };
-                    match options.iter_mut().find(|o| o.token == id) {
-                        Some(o) if o.sim < PREFIX_SIM => *o = prefix,
-                        Some(_) => {}
-                        None => options.push(prefix),
+            let (options, option_weight, postings) =
+                if informative && truncated && is_last && n > 1 && t.text.len() >= 2 {
+                    // The last word of a name cut at a line's end may be the start of a listed
+                    // word.
+                    let mut options = found.as_ref().map(|f| f.near.clone()).unwrap_or_default();
+                    for id in index.tokens_with_prefix(&t.text, 32) {
+                        let prefix = Option_ { token: id, sim: PREFIX_SIM, kind: PairKind::Prefix };
+                        match options.iter_mut().find(|o| o.token == id) {
+                            Some(o) if o.sim < PREFIX_SIM => *o = prefix,
+                            Some(_) => {}
+                            None => options.push(prefix),
+                        }
                     }
-                }
-            }
-            if informative && !initial && !options.iter().any(|o| o.kind == PairKind::Exact) {
-                options.extend(split_options(index, &t.text));
-            }
-            options.sort_by(|a, b| b.sim.total_cmp(&a.sim));
+                    // A prefix never adds an exact token: the split readings looked up with
+                    // the word are the ones it needs.
+                    if let Some(found) = &found {
+                        options.extend_from_slice(&found.split);
+                    }
+                    ranked(index, options)
+                } else {
+                    match &found {
+                        Some(f) => (f.options.clone(), f.weight, f.postings),
+                        None => (Arc::from(Vec::new()), None, 0),
+                    }
+                };
             let honorific_prefix = leading && t.class == TokenClass::Honorific && has_name_token;
             leading &= honorific_prefix;
             let weight = if honorific_prefix {
@@ -132,16 +228,9 @@ impl Query {
             } else if initial {
                 INITIAL_WEIGHT
             } else {
-                options
-                    .iter()
-                    .find(|o| o.kind == PairKind::Exact)
-                    .or_else(|| {
-                        options.iter().filter(|o| o.kind != PairKind::Prefix).max_by(|a, b| a.sim.total_cmp(&b.sim))
-                    })
-                    .map(|o| index.token_weight(o.token))
+                option_weight
                     .unwrap_or_else(|| unknown_weight(index) * if t.class == TokenClass::LegalForm { 0.1 } else { 1.0 })
             };
-            let postings = options.iter().map(|o| index.names_with_token(o.token).len()).sum();
             tokens.push(QueryToken { text: t.text.clone(), weight, options, initial, postings });
         }
         let mut joins = Vec::new();

@@ -177,7 +177,7 @@ pub(crate) fn search(
                 + (1.0 - QUERY_SHARE)
                 >= threshold;
             remaining -= qt.weight;
-            for opt in &qt.options {
+            for opt in qt.options.iter() {
                 // Half of a split word held by a great many names (`al` of `altawasul`)
                 // finds nothing its other half does not find, and touching all those
                 // names made the slowest queries: candidates come through the rarer half.
@@ -429,7 +429,7 @@ fn score_name(index: &Index, query: &Query, name_id: NameId, buffers: &mut Score
             }
             continue;
         }
-        for opt in &qt.options {
+        for opt in qt.options.iter() {
             for (j, &t) in tokens.iter().enumerate() {
                 if t != opt.token {
                     continue;

@@ -12,6 +12,7 @@
 // name screened, and SipHash was 5 % of screening a payment (docs/benchmarks.md).
 type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::FixedState>;
 type HashSet<K> = std::collections::HashSet<K, foldhash::fast::FixedState>;
+use std::ops::ControlFlow;
 use std::sync::OnceLock;
 
 use crate::normalize;
@@ -223,8 +224,31 @@ pub fn token_class(token: &str) -> TokenClass {
 /// assert_eq!(tokens[5].class, TokenClass::LegalForm);
 /// ```
 pub fn analyze(name: &str) -> Vec<NameToken> {
+    analyze_first(name, usize::MAX)
+}
+
+/// The first `max_tokens` tokens of [`analyze`], without analysing the rest: a query that
+/// is matched on its first words need not pay for the words of a megabyte-long name.
+///
+/// ```
+/// use interdict_text::{analyze, analyze_first};
+///
+/// let name = "Mohammed ABD AL-RAHMAN Trading LLC ".repeat(1000);
+/// assert_eq!(analyze_first(&name, 3), analyze(&name)[..3]);
+/// ```
+pub fn analyze_first(name: &str, max_tokens: usize) -> Vec<NameToken> {
     let mut out = Vec::new();
-    canonical_words(name, |word| out.push(NameToken { text: word.to_string(), class: token_class(word) }));
+    if max_tokens == 0 {
+        return out;
+    }
+    canonical_words(name, |word| {
+        out.push(NameToken { text: word.to_string(), class: token_class(word) });
+        if out.len() < max_tokens {
+            ControlFlow::Continue(())
+        } else {
+            ControlFlow::Break(())
+        }
+    });
     out
 }
 
@@ -242,12 +266,14 @@ pub fn analyzed_text(text: &str) -> String {
             out.push(' ');
         }
         out.push_str(word);
+        ControlFlow::Continue(())
     });
     out
 }
 
-/// Normalises a name and hands each canonical word to `emit`, in order.
-fn canonical_words(name: &str, mut emit: impl FnMut(&str)) {
+/// Normalises a name and hands each canonical word to `emit`, in order, until `emit`
+/// breaks.
+fn canonical_words(name: &str, mut emit: impl FnMut(&str) -> ControlFlow<()>) {
     let normalized = normalize(name);
     let split: Vec<&str> = normalized.split(' ').filter(|w| !w.is_empty()).collect();
     let t = tables();
@@ -284,12 +310,16 @@ fn canonical_words(name: &str, mut emit: impl FnMut(&str)) {
                 })
                 .map(|(phrase, to)| (phrase.len(), to))
             {
-                emit(to);
+                if emit(to).is_break() {
+                    return;
+                }
                 i += len;
                 continue;
             }
         }
-        emit(&canonical_token(words[i]));
+        if emit(&canonical_token(words[i])).is_break() {
+            return;
+        }
         i += 1;
     }
 }
@@ -317,6 +347,23 @@ mod tests {
             let first = texts(group[0]);
             for name in &group[1..] {
                 assert_eq!(texts(name), first, "{name} vs {}", group[0]);
+            }
+        }
+    }
+
+    #[test]
+    fn the_first_tokens_are_the_first_of_the_whole_analysis() {
+        let names = [
+            "MR Mohammed ABD AL-RAHMAN Trading LLC",
+            "Limited Liability Company ROMASHKA",
+            "S.A. DE C.V. GRUPO",
+            "ACME Open Joint Stock Company",
+            "",
+        ];
+        for name in names {
+            let whole = analyze(name);
+            for max in 0..=whole.len() + 1 {
+                assert_eq!(analyze_first(name, max), whole[..max.min(whole.len())], "{name:?}, first {max}");
             }
         }
     }

@@ -28,7 +28,8 @@ mod disguise;
 use unicode_normalization::UnicodeNormalization;
 
 pub use analyze::{
-    analyze, analyzed_text, canonical_token, osa_is_one, token_class, variant_typos, NameToken, TokenClass,
+    analyze, analyze_first, analyzed_text, canonical_token, osa_is_one, token_class, variant_typos, NameToken,
+    TokenClass,
 };
 pub use disguise::{
     has_letters_apart, is_bidi_control, readings, signals, text_readings, Readings, Signal, SignalKind,
