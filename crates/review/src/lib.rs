@@ -1,0 +1,96 @@
+//! Review of held payments: each held message becomes a case; two people decide it;
+//! the decision goes back to the payment flow.
+//!
+//! - A [`Case`] is one held message ([`ReviewRecord`]) with its state, its queue, its
+//!   due time and what the analysts said. Its [`CaseId`] is derived from where the
+//!   payment was read, so a replay never makes two cases for one payment.
+//! - [`Rules::apply`] holds every four-eyes rule: a case is claimed by one analyst, a
+//!   decision (`release`, `reject`, `block`) is proposed with a reason and decided only
+//!   when a *second* user approves it; a `block` needs a supervisor; nobody edits a
+//!   decided case; an escalated case is the supervisors'. A case past its due time is
+//!   escalated and flagged, never released.
+//! - [`SqliteStore`] keeps cases, the hash-chained audit log ([`audit`]) and the outbox
+//!   of decided outcomes ([`OutcomeRecord`]) in one SQLite file; a decision and its
+//!   pending outcome are written in one transaction.
+//!
+//! What this crate is not for: screening (see `interdict-screen`) or reading the review
+//! topic (the service that consumes it builds on this crate).
+//!
+//! ```
+//! use chrono::{TimeZone, Utc};
+//! use interdict_review::{Action, Actor, Case, Decision, Role, Rules, State};
+//! # let record: interdict_model::record::ReviewRecord = serde_json::from_str(include_str!("../tests/data/review-record.json")).unwrap();
+//! let now = Utc.with_ymd_and_hms(2026, 12, 3, 9, 0, 0).unwrap();
+//! let mut case = Case::open(record, now, now + chrono::Duration::hours(4));
+//! let rules = Rules::default();
+//! let ana = Actor { user: "ana".into(), role: Role::Analyst };
+//! let ben = Actor { user: "ben".into(), role: Role::Analyst };
+//! let propose = Action::Propose { decision: Decision::Release, reason: "different birth date".into(), good_guy: None };
+//! rules.apply(&mut case, &ana, &Action::Claim, now).unwrap();
+//! rules.apply(&mut case, &ana, &propose, now).unwrap();
+//! // The proposer cannot approve their own proposal; a second analyst can.
+//! let approve = Action::Approve { reason: "agreed".into() };
+//! assert!(rules.apply(&mut case, &ana, &approve, now).is_err());
+//! rules.apply(&mut case, &ben, &approve, now).unwrap();
+//! assert_eq!(case.state, State::Decided);
+//! ```
+
+pub mod audit;
+mod case;
+mod due;
+mod outcome;
+mod sqlite;
+mod workflow;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+pub use audit::{AuditEntry, AuditEvent, Verification};
+pub use case::{Case, CaseId, Decided, Decision, GoodGuyProposal, Proposal, Queue, State};
+pub use due::{DuePolicy, DueRule};
+pub use interdict_model::record::ReviewRecord;
+pub use outcome::{OutcomeRecord, PendingOutcome, OUTCOME_SCHEMA_VERSION};
+pub use sqlite::SqliteStore;
+pub use workflow::{Action, Actor, Refusal, Role, Rules};
+
+/// The one error type of this crate.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("no case {0}")]
+    NotFound(CaseId),
+    /// The workflow refused the action; it is audited as refused.
+    #[error("refused: {0}")]
+    Refused(Refusal),
+    /// The case changed between reading and writing it.
+    #[error("case {0} changed meanwhile; read it again")]
+    Conflict(CaseId),
+    #[error("database: {0}")]
+    Database(#[from] rusqlite::Error),
+    /// A stored value does not read back.
+    #[error("stored data does not read back: {0}")]
+    Corrupt(String),
+}
+
+/// What ingesting a review record did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Ingested {
+    pub case_id: CaseId,
+    /// False when the case existed already (a replayed record).
+    pub new: bool,
+}
+
+/// A case as a queue lists it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CaseSummary {
+    pub id: CaseId,
+    pub state: State,
+    pub queue: Queue,
+    pub overdue: bool,
+    pub due_at: DateTime<Utc>,
+    pub created_at: DateTime<Utc>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub format: Option<String>,
+    pub hits: usize,
+}
