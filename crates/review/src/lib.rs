@@ -35,11 +35,13 @@
 //! assert_eq!(case.state, State::Decided);
 //! ```
 
+pub mod api;
 pub mod audit;
 mod case;
 mod due;
 mod outcome;
 mod sqlite;
+pub mod users;
 mod workflow;
 
 use chrono::{DateTime, Utc};
@@ -51,6 +53,7 @@ pub use due::{DuePolicy, DueRule};
 pub use interdict_model::record::ReviewRecord;
 pub use outcome::{OutcomeRecord, PendingOutcome, OUTCOME_SCHEMA_VERSION};
 pub use sqlite::SqliteStore;
+pub use users::{User, Users, UsersError};
 pub use workflow::{Action, Actor, Refusal, Role, Rules};
 
 /// The one error type of this crate.
