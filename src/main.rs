@@ -42,11 +42,13 @@ enum Command {
     /// Send realistic payments to Kafka at a set rate and check the decisions (or write
     /// them to files).
     Loadgen(commands::loadgen::LoadgenArgs),
+    /// Review held payments: cases, two people decide, outcomes go back.
+    Review(commands::review::ReviewArgs),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    if !matches!(cli.command, Command::Run(_)) {
+    if !matches!(cli.command, Command::Run(_) | Command::Review(_)) {
         // A command whose output is piped into `head` ends quietly when the reader
         // closes the pipe, as Unix tools do. (Rust ignores SIGPIPE, so every write would
         // fail instead, some of them in a panic.) The service keeps ignoring it: a
@@ -64,6 +66,7 @@ fn main() -> ExitCode {
         Command::Run(args) => commands::run::run(args),
         Command::Demo(args) => commands::demo::run(args),
         Command::Loadgen(args) => commands::loadgen::run(args),
+        Command::Review(args) => commands::review::run(args),
     };
     match result {
         Ok(code) => code,

@@ -38,8 +38,10 @@
 pub mod api;
 pub mod audit;
 mod case;
+pub mod config;
 mod due;
 mod outcome;
+pub mod service;
 mod sqlite;
 pub mod users;
 mod workflow;
@@ -49,6 +51,7 @@ use serde::{Deserialize, Serialize};
 
 pub use audit::{AuditEntry, AuditEvent, Verification};
 pub use case::{Case, CaseId, Decided, Decision, GoodGuyProposal, Proposal, Queue, State};
+pub use config::ReviewConfig;
 pub use due::{DuePolicy, DueRule};
 pub use interdict_model::record::ReviewRecord;
 pub use outcome::{OutcomeRecord, PendingOutcome, OUTCOME_SCHEMA_VERSION};

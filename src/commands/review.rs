@@ -1,0 +1,116 @@
+//! `interdict review`: the review service (held payments become cases; two people
+//! decide; outcomes go back). Configuration: a TOML file, then `INTERDICT_REVIEW_*`
+//! variables, then these flags. `hash-password` and `new-token` make the credentials
+//! of `users.toml`.
+
+use std::io::BufRead;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Duration;
+
+use anyhow::{Context, Result};
+use clap::{Args, Subcommand};
+use interdict_review::ReviewConfig;
+
+#[derive(Args)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct ReviewArgs {
+    #[command(subcommand)]
+    tool: Option<ReviewTool>,
+    /// A TOML configuration file (environment and flags override it).
+    #[arg(long)]
+    config: Option<PathBuf>,
+    /// Bootstrap brokers, HOST:PORT[,HOST:PORT...]. The other settings are as named in
+    /// docs/operations.md (`--db sqlite:PATH`, `--users users.toml`, `--listen`...).
+    #[arg(long, value_name = "HOST:PORT")]
+    brokers: Option<String>,
+    #[arg(long)]
+    review_topic: Option<String>,
+    #[arg(long)]
+    outcomes_topic: Option<String>,
+    #[arg(long)]
+    status_topic: Option<String>,
+    #[arg(long)]
+    dead_letter_topic: Option<String>,
+    #[arg(long)]
+    group: Option<String>,
+    #[arg(long)]
+    db: Option<String>,
+    #[arg(long)]
+    index: Option<String>,
+    #[arg(long)]
+    users: Option<String>,
+    #[arg(long)]
+    listen: Option<String>,
+    #[arg(long)]
+    claim_idle: Option<String>,
+    #[arg(long)]
+    overdue_check_interval: Option<String>,
+}
+
+#[derive(Subcommand)]
+enum ReviewTool {
+    /// Read a password on stdin; print its argon2id hash for `users.toml`.
+    HashPassword,
+    /// Print a new API token and the SHA-256 to list in `users.toml`.
+    NewToken,
+}
+
+pub fn run(args: ReviewArgs) -> Result<ExitCode> {
+    match args.tool {
+        Some(ReviewTool::HashPassword) => {
+            let mut password = String::new();
+            std::io::stdin().lock().read_line(&mut password).context("reading the password from stdin")?;
+            println!("{}", interdict_review::users::hash_password(password.trim_end_matches(['\r', '\n']))?);
+            return Ok(ExitCode::SUCCESS);
+        }
+        Some(ReviewTool::NewToken) => {
+            let (token, hash) = interdict_review::users::new_token();
+            println!("token (give to the user):   {token}\ntoken_sha256 (users.toml):  {hash}");
+            return Ok(ExitCode::SUCCESS);
+        }
+        None => {}
+    }
+    let mut config = match &args.config {
+        Some(path) => ReviewConfig::from_toml(
+            &std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?,
+        )?,
+        None => ReviewConfig::default(),
+    };
+    config.apply_env(std::env::vars())?;
+    let flags = [
+        ("brokers", args.brokers),
+        ("review_topic", args.review_topic),
+        ("outcomes_topic", args.outcomes_topic),
+        ("status_topic", args.status_topic),
+        ("dead_letter_topic", args.dead_letter_topic),
+        ("group", args.group),
+        ("db", args.db),
+        ("index", args.index),
+        ("users", args.users),
+        ("listen", args.listen),
+        ("claim_idle", args.claim_idle),
+        ("overdue_check_interval", args.overdue_check_interval),
+    ];
+    for (key, value) in flags.into_iter().filter_map(|(k, v)| Some((k, v?))) {
+        config.set(key, value).map_err(|reason| anyhow::anyhow!("--{}: {reason}", key.replace('_', "-")))?;
+    }
+    crate::logging::init(interdict_stream::LogFormat::Text, "info")?;
+    tokio::runtime::Runtime::new()?.block_on(async {
+        let service = interdict_review::service::start(config).await?;
+        tracing::info!("review API on http://{}", service.listening);
+        let mut terminate = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())?;
+        tokio::select! {
+            _ = tokio::signal::ctrl_c() => {}
+            _ = terminate.recv() => {}
+        }
+        let counts = service.stop_and_wait(Duration::from_secs(25)).await?;
+        tracing::info!(
+            records = counts.records,
+            new_cases = counts.new_cases,
+            dead_letters = counts.dead_letters,
+            "stopped"
+        );
+        Ok(ExitCode::SUCCESS)
+    })
+}
