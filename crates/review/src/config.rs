@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use serde::Deserialize;
 
 use crate::due::DuePolicy;
+use crate::pacs002::StatusCodes;
 
 /// The review service's settings. Field names are the TOML keys; the environment
 /// variable of a key is `INTERDICT_REVIEW_` and the key in upper case.
@@ -39,6 +40,8 @@ pub struct ReviewConfig {
     pub overdue_check_interval: String,
     /// Due times by format and amount.
     pub due: DuePolicy,
+    /// The pacs.002 status and reason code of each decision.
+    pub status_codes: StatusCodes,
     /// librdkafka properties, passed through (TLS, SASL, tuning).
     pub kafka: BTreeMap<String, String>,
 }
@@ -59,6 +62,7 @@ impl Default for ReviewConfig {
             claim_idle: "30m".into(),
             overdue_check_interval: "30s".into(),
             due: DuePolicy::default(),
+            status_codes: StatusCodes::default(),
             kafka: BTreeMap::new(),
         }
     }

@@ -41,6 +41,7 @@ mod case;
 pub mod config;
 mod due;
 mod outcome;
+pub mod pacs002;
 pub mod service;
 mod sqlite;
 pub mod users;

@@ -33,6 +33,8 @@ use interdict_stream::consumer::{self, ReaderContext};
 
 use crate::api::{self, ApiState};
 use crate::config::{parse_duration, ReviewConfig};
+use crate::outcome::PendingOutcome;
+use crate::pacs002::{status_report, StatusCodes};
 use crate::users::Users;
 use crate::workflow::Rules;
 use crate::{DuePolicy, SqliteStore};
@@ -160,7 +162,14 @@ pub async fn start(config: ReviewConfig) -> Result<ReviewHandle, ServiceError> {
         dead_letter_topic: config.dead_letter_topic.clone(),
     };
     tasks.spawn(ingest.run(reader, stopped.clone()));
-    tasks.spawn(publish(store.clone(), producer, config.outcomes_topic.clone(), stopped.clone()));
+    let publisher = Publisher {
+        store: store.clone(),
+        producer,
+        outcomes_topic: config.outcomes_topic.clone(),
+        status_topic: config.status_topic.clone(),
+        codes: config.status_codes.clone(),
+    };
+    tasks.spawn(publisher.run(stopped.clone()));
     tasks.spawn(sweep(store.clone(), rules, overdue_every, stopped));
     Ok(ReviewHandle { stop, tasks, listening, store })
 }
@@ -289,49 +298,68 @@ pub fn parse_review(payload: &[u8]) -> Result<ReviewRecord, String> {
 /// How often the publisher looks for pending outcomes.
 const PUBLISH_EVERY: Duration = Duration::from_millis(200);
 
-async fn publish(
+struct Publisher {
     store: Arc<SqliteStore>,
     producer: FutureProducer,
-    topic: String,
-    mut stop: watch::Receiver<bool>,
-) -> Result<Option<Ingest>, ServiceError> {
-    loop {
-        let pending = {
-            let store = store.clone();
-            tokio::task::spawn_blocking(move || store.pending_outcomes(100)).await
-        };
-        match pending {
-            Ok(Ok(pending)) => {
-                for outcome in pending {
-                    let payload = serde_json::to_vec(&outcome.outcome).expect("an outcome serializes");
-                    let mut record = FutureRecord::to(&topic).payload(&payload);
-                    if let Some(key) = &outcome.key {
-                        record = record.key(key.as_bytes());
-                    }
-                    match producer.send(record, Duration::from_secs(30)).await {
-                        Ok(_) => {
-                            let store = store.clone();
-                            let id = outcome.case_id.clone();
-                            let marked =
-                                tokio::task::spawn_blocking(move || store.mark_published(&id, Utc::now())).await;
-                            if !matches!(marked, Ok(Ok(()))) {
-                                tracing::error!(case = %outcome.case_id, "marking an outcome published; it will be sent again");
-                            }
-                        }
-                        Err((e, _)) => {
+    outcomes_topic: String,
+    status_topic: String,
+    codes: StatusCodes,
+}
+
+impl Publisher {
+    async fn run(self, mut stop: watch::Receiver<bool>) -> Result<Option<Ingest>, ServiceError> {
+        loop {
+            let store = self.store.clone();
+            match tokio::task::spawn_blocking(move || store.pending_outcomes(100)).await {
+                Ok(Ok(pending)) => {
+                    for outcome in pending {
+                        if let Err(e) = self.send(&outcome).await {
                             tracing::warn!(error = %e, case = %outcome.case_id, "publishing an outcome; retrying");
                             break;
                         }
                     }
                 }
+                Ok(Err(e)) => tracing::error!(error = %e, "reading pending outcomes"),
+                Err(e) => tracing::error!(error = %e, "reading pending outcomes"),
             }
-            Ok(Err(e)) => tracing::error!(error = %e, "reading pending outcomes"),
-            Err(e) => tracing::error!(error = %e, "reading pending outcomes"),
+            tokio::select! {
+                _ = stop.wait_for(|s| *s) => return Ok(None),
+                _ = tokio::time::sleep(PUBLISH_EVERY) => {}
+            }
         }
-        tokio::select! {
-            _ = stop.wait_for(|s| *s) => return Ok(None),
-            _ = tokio::time::sleep(PUBLISH_EVERY) => {}
+    }
+
+    /// Sends the outcome and, for an ISO 20022 payment, its pacs.002; marks it published
+    /// once the broker acknowledged both.
+    async fn send(&self, outcome: &PendingOutcome) -> Result<(), String> {
+        let store = self.store.clone();
+        let id = outcome.case_id.clone();
+        let case = tokio::task::spawn_blocking(move || store.get(&id))
+            .await
+            .map_err(|e| e.to_string())?
+            .map_err(|e| e.to_string())?;
+        let payload = serde_json::to_vec(&outcome.outcome).expect("an outcome serializes");
+        self.produce(&self.outcomes_topic, outcome.key.as_deref(), &payload).await?;
+        if let Some(report) = status_report(&case, &self.codes) {
+            self.produce(&self.status_topic, outcome.key.as_deref(), report.as_bytes()).await?;
         }
+        let store = self.store.clone();
+        let id = outcome.case_id.clone();
+        match tokio::task::spawn_blocking(move || store.mark_published(&id, Utc::now())).await {
+            Ok(Ok(())) => Ok(()),
+            _ => {
+                tracing::error!(case = %outcome.case_id, "marking an outcome published failed; it will be sent again");
+                Ok(())
+            }
+        }
+    }
+
+    async fn produce(&self, topic: &str, key: Option<&str>, payload: &[u8]) -> Result<(), String> {
+        let mut record = FutureRecord::to(topic).payload(payload);
+        if let Some(key) = key {
+            record = record.key(key.as_bytes());
+        }
+        self.producer.send(record, Duration::from_secs(30)).await.map(|_| ()).map_err(|(e, _)| e.to_string())
     }
 }
 

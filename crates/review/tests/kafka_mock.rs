@@ -72,7 +72,7 @@ async fn held_payments_become_cases_and_decisions_go_back() {
             .set("auto.offset.reset", "earliest"),
     )
     .unwrap();
-    reader.subscribe(&["review.dlq", "outcomes"]).unwrap();
+    reader.subscribe(&["review.dlq", "outcomes", "status"]).unwrap();
 
     // Decide the first case: two analysts, as the API would.
     let id = cases.iter().find(|c| store.get(&c.id).unwrap().record.input.offset == 21).unwrap().id.clone();
@@ -92,13 +92,16 @@ async fn held_payments_become_cases_and_decisions_go_back() {
 
     let mut dead = Vec::new();
     let mut outcomes = Vec::new();
+    let mut statuses = Vec::new();
     let deadline = Instant::now() + Duration::from_secs(60);
-    while (dead.len() < 2 || outcomes.is_empty()) && Instant::now() < deadline {
+    while (dead.len() < 2 || outcomes.is_empty() || statuses.is_empty()) && Instant::now() < deadline {
         if let Ok(Ok(m)) = tokio::time::timeout(Duration::from_secs(1), reader.recv()).await {
             let payload = m.payload().unwrap_or(&[]).to_vec();
             let key = m.key().map(|k| String::from_utf8_lossy(k).into_owned());
             if m.topic() == "outcomes" {
                 outcomes.push((key, payload));
+            } else if m.topic() == "status" {
+                statuses.push((key, String::from_utf8(payload).unwrap()));
             } else {
                 let reason = m
                     .headers()
@@ -120,6 +123,9 @@ async fn held_payments_become_cases_and_decisions_go_back() {
     let outcome: serde_json::Value = serde_json::from_slice(payload).unwrap();
     assert_eq!((outcome["decision"].as_str(), outcome["case_id"].as_str()), (Some("release"), Some(id.as_str())));
     assert_eq!((outcome["proposed_by"].as_str(), outcome["approved_by"].as_str()), (Some("ana"), Some("ben")));
+    assert_eq!(statuses.len(), 1, "the ISO 20022 payment gets one pacs.002");
+    assert_eq!(statuses[0].0.as_deref(), Some("payment-21"));
+    assert!(statuses[0].1.contains("<TxSts>ACSP</TxSts>") && statuses[0].1.contains("DEMO-E2E-1"), "{}", statuses[0].1);
     // Published once: nothing is pending any more.
     let deadline = Instant::now() + Duration::from_secs(10);
     while !store.pending_outcomes(10).unwrap().is_empty() && Instant::now() < deadline {
