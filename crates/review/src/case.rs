@@ -129,12 +129,9 @@ pub struct GoodGuyProposal {
     pub entity_id: String,
     /// The party's name as the payment carries it.
     pub party_name: String,
-    /// The party's account or identifiers, when the entry should hold only with them.
+    /// The party's account, when the entry should hold only for it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub account: Option<String>,
-    /// The fields the entry holds for (`name`, `text`...); empty for every field.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub fields: Vec<String>,
     /// The last day the entry holds, `YYYY-MM-DD`: at most a year after the proposal.
     pub expires: String,
 }

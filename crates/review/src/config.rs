@@ -32,6 +32,9 @@ pub struct ReviewConfig {
     pub index: Option<PathBuf>,
     /// `users.toml`.
     pub users: PathBuf,
+    /// The good-guy file approved accepted false positives are written to (JSON, whole,
+    /// atomically); point `interdict run --good-guys` at it. None: not written.
+    pub good_guys: Option<PathBuf>,
     /// The HTTP API.
     pub listen: String,
     /// A claim with no action for this long may be taken by another analyst (`30m`).
@@ -58,6 +61,7 @@ impl Default for ReviewConfig {
             db: "sqlite:review.db".into(),
             index: None,
             users: PathBuf::from("users.toml"),
+            good_guys: None,
             listen: "127.0.0.1:8081".into(),
             claim_idle: "30m".into(),
             overdue_check_interval: "30s".into(),
@@ -114,6 +118,7 @@ impl ReviewConfig {
             "db" => self.db = value,
             "index" => self.index = Some(PathBuf::from(value)),
             "users" => self.users = PathBuf::from(value),
+            "good_guys" => self.good_guys = Some(PathBuf::from(value)),
             "listen" => self.listen = value,
             "claim_idle" => {
                 parse_duration(&value)?;

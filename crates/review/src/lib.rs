@@ -40,6 +40,7 @@ pub mod audit;
 mod case;
 pub mod config;
 mod due;
+mod good_guys;
 mod outcome;
 pub mod pacs002;
 pub mod service;
@@ -54,6 +55,7 @@ pub use audit::{AuditEntry, AuditEvent, Verification};
 pub use case::{Case, CaseId, Decided, Decision, GoodGuyProposal, Proposal, Queue, State};
 pub use config::ReviewConfig;
 pub use due::{DuePolicy, DueRule};
+pub use good_guys::write_good_guy_file;
 pub use interdict_model::record::ReviewRecord;
 pub use outcome::{OutcomeRecord, PendingOutcome, OUTCOME_SCHEMA_VERSION};
 pub use sqlite::SqliteStore;
@@ -73,6 +75,9 @@ pub enum Error {
     Conflict(CaseId),
     #[error("database: {0}")]
     Database(#[from] rusqlite::Error),
+    /// The good-guy file could not be written.
+    #[error("good-guy file {0}")]
+    GoodGuys(String),
     /// A stored value does not read back.
     #[error("stored data does not read back: {0}")]
     Corrupt(String),

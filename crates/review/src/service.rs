@@ -168,6 +168,7 @@ pub async fn start(config: ReviewConfig) -> Result<ReviewHandle, ServiceError> {
         outcomes_topic: config.outcomes_topic.clone(),
         status_topic: config.status_topic.clone(),
         codes: config.status_codes.clone(),
+        good_guys: config.good_guys.clone(),
     };
     tasks.spawn(publisher.run(stopped.clone()));
     tasks.spawn(sweep(store.clone(), rules, overdue_every, stopped));
@@ -304,11 +305,37 @@ struct Publisher {
     outcomes_topic: String,
     status_topic: String,
     codes: StatusCodes,
+    /// Where approved accepted false positives are written, if anywhere.
+    good_guys: Option<std::path::PathBuf>,
 }
 
 impl Publisher {
     async fn run(self, mut stop: watch::Receiver<bool>) -> Result<Option<Ingest>, ServiceError> {
+        // Entries in the good-guy file as last written (None: not written by this run).
+        let mut written: Option<usize> = None;
         loop {
+            if let Some(path) = self.good_guys.clone() {
+                let store = self.store.clone();
+                let known = written;
+                let result = tokio::task::spawn_blocking(move || {
+                    let entries = store.good_guys()?;
+                    if known == Some(entries.len()) {
+                        return Ok(known);
+                    }
+                    crate::write_good_guy_file(&path, &entries).map(|()| Some(entries.len()))
+                })
+                .await;
+                match result {
+                    Ok(Ok(now)) => {
+                        if now != written {
+                            tracing::info!(entries = now.unwrap_or(0), "good-guy file written");
+                        }
+                        written = now
+                    }
+                    Ok(Err(e)) => tracing::error!(error = %e, "writing the good-guy file; retrying"),
+                    Err(e) => tracing::error!(error = %e, "writing the good-guy file; retrying"),
+                }
+            }
             let store = self.store.clone();
             match tokio::task::spawn_blocking(move || store.pending_outcomes(100)).await {
                 Ok(Ok(pending)) => {

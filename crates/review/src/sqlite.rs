@@ -12,6 +12,7 @@ use chrono::{DateTime, Utc};
 use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 
 use interdict_model::record::ReviewRecord;
+use interdict_screen::GoodGuyEntry;
 
 use crate::audit::{self, AuditEntry, AuditEvent, Verification, GENESIS};
 use crate::case::{Case, CaseId, Queue, State};
@@ -44,6 +45,11 @@ CREATE TABLE IF NOT EXISTS outbox (
     published_at TEXT
 );
 CREATE INDEX IF NOT EXISTS outbox_pending ON outbox (created_at) WHERE published_at IS NULL;
+CREATE TABLE IF NOT EXISTS good_guys (
+    case_id TEXT PRIMARY KEY,
+    entry TEXT NOT NULL,
+    approved_at TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS audit (
     seq INTEGER PRIMARY KEY,
     at TEXT NOT NULL,
@@ -219,6 +225,16 @@ impl SqliteStore {
             }
             Ok(()) => {
                 save(&tx, &case)?;
+                if let Some(entry) = approved_good_guy(&case) {
+                    tx.execute(
+                        "INSERT INTO good_guys (case_id, entry, approved_at) VALUES (?1, ?2, ?3)",
+                        params![
+                            case.id.as_str(),
+                            serde_json::to_string(&entry).map_err(|e| Error::Corrupt(e.to_string()))?,
+                            time(now)
+                        ],
+                    )?;
+                }
                 if let Some(outcome) = OutcomeRecord::of(&case) {
                     tx.execute(
                         "INSERT INTO outbox (case_id, key, outcome, created_at) VALUES (?1, ?2, ?3, ?4)",
@@ -297,6 +313,23 @@ impl SqliteStore {
             params![id.as_str(), time(now)],
         )?;
         Ok(())
+    }
+
+    /// Every accepted false positive approved with a release, oldest first.
+    pub fn good_guys(&self) -> Result<Vec<GoodGuyEntry>, Error> {
+        let conn = self.conn();
+        let mut statement =
+            conn.prepare_cached("SELECT case_id, entry FROM good_guys ORDER BY approved_at, case_id")?;
+        let rows = statement.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (case_id, entry) = row?;
+            out.push(
+                serde_json::from_str(&entry)
+                    .map_err(|e| Error::Corrupt(format!("good-guy entry of case {case_id}: {e}")))?,
+            );
+        }
+        Ok(out)
     }
 
     /// Audits something that is not an action on a case (a refused login, a report).
@@ -428,6 +461,20 @@ fn append_audit(conn: &Connection, event: AuditEvent) -> Result<AuditEntry, Erro
         ],
     )?;
     Ok(entry)
+}
+
+/// The good-guy entry a decided release approves, as the screening service reads it.
+fn approved_good_guy(case: &Case) -> Option<GoodGuyEntry> {
+    let decided = case.decided.as_ref()?;
+    let proposal = decided.good_guy.as_ref()?;
+    Some(GoodGuyEntry {
+        entity_id: proposal.entity_id.clone(),
+        party_name: Some(proposal.party_name.clone()),
+        account: proposal.account.clone(),
+        reason: format!("{} (case {})", decided.reason, case.id),
+        approved_by: format!("{} (proposed by {})", decided.approved_by, decided.proposed_by),
+        expires: Some(proposal.expires.clone()),
+    })
 }
 
 fn load(conn: &Connection, id: &CaseId) -> Result<Option<Case>, Error> {

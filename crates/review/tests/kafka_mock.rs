@@ -54,6 +54,7 @@ async fn held_payments_become_cases_and_decisions_go_back() {
         db: format!("sqlite:{}", dir.path().join("review.db").display()),
         users,
         listen: "127.0.0.1:0".into(),
+        good_guys: Some(dir.path().join("good-guys.json")),
         ..ReviewConfig::default()
     };
     let service = within(Duration::from_secs(30), "the review service to start", start(config)).await.unwrap();
@@ -81,10 +82,16 @@ async fn held_payments_become_cases_and_decisions_go_back() {
     let ben = Actor { user: "ben".into(), role: Role::Analyst };
     let now = chrono::Utc::now();
     store.act(&id, &ana, &Action::Claim, &rules, now, None).unwrap();
+    let good_guy = interdict_review::GoodGuyProposal {
+        entity_id: "ofac-sdn:43598".into(),
+        party_name: "CHOI CHOL-MIN".into(),
+        account: None,
+        expires: (now + chrono::Duration::days(90)).format("%Y-%m-%d").to_string(),
+    };
     let propose = Action::Propose {
         decision: interdict_review::Decision::Release,
         reason: "another person".into(),
-        good_guy: None,
+        good_guy: Some(good_guy),
     };
     store.act(&id, &ana, &propose, &rules, now, None).unwrap();
     store.act(&id, &ben, &Action::Approve { reason: "agreed".into() }, &rules, now, None).unwrap();
@@ -132,6 +139,16 @@ async fn held_payments_become_cases_and_decisions_go_back() {
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
     assert!(store.pending_outcomes(10).unwrap().is_empty());
+    // The approved accepted false positive is in the good-guy file `interdict run` reads.
+    let file = dir.path().join("good-guys.json");
+    let read = || interdict_screen::GoodGuyList::read(&file).ok().filter(|l| !l.entries().is_empty());
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while read().is_none() && Instant::now() < deadline {
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let list = read().expect("the good-guy file is written with the approved entry");
+    assert_eq!(list.entries().len(), 1);
+    assert_eq!(list.entries()[0].party_name.as_deref(), Some("CHOI CHOL-MIN"));
 
     let counts = service.stop_and_wait(STOP).await.unwrap();
     assert_eq!((counts.records, counts.new_cases, counts.dead_letters), (5, 2, 2));

@@ -183,3 +183,38 @@ fn the_overdue_sweep_escalates_and_never_decides() {
 fn rusqlite_connection(dir: &tempfile::TempDir) -> rusqlite::Connection {
     rusqlite::Connection::open(dir.path().join("review.db")).unwrap()
 }
+
+#[test]
+fn an_approved_false_positive_reaches_the_good_guy_file_and_the_payment_then_passes() {
+    use interdict_review::GoodGuyProposal;
+    let dir = tempfile::tempdir().unwrap();
+    let store = store_in(&dir);
+    let rules = Rules::default();
+    let id = store.ingest(common::held_record(9), &DuePolicy::default(), now()).unwrap().case_id;
+    let case = store.get(&id).unwrap();
+    let hit = &case.record.verdict.hits[0];
+    let party = hit.matched_text.clone();
+    let entry = GoodGuyProposal {
+        entity_id: hit.entity_id.clone().unwrap(),
+        party_name: party.clone(),
+        account: None,
+        expires: "2027-06-30".into(),
+    };
+    store.act(&id, &analyst("ana"), &Action::Claim, &rules, now(), None).unwrap();
+    let propose =
+        Action::Propose { decision: Decision::Release, reason: "a namesake, born 1990".into(), good_guy: Some(entry) };
+    store.act(&id, &analyst("ana"), &propose, &rules, now(), None).unwrap();
+    assert!(store.good_guys().unwrap().is_empty(), "not before the approval");
+    store.act(&id, &analyst("ben"), &Action::Approve { reason: "agreed".into() }, &rules, now(), None).unwrap();
+    let entries = store.good_guys().unwrap();
+    assert_eq!(entries.len(), 1);
+
+    let file = dir.path().join("good-guys.json");
+    interdict_review::write_good_guy_file(&file, &entries).unwrap();
+    let list = interdict_screen::GoodGuyList::read(&file).expect("the screening service reads the file");
+    let screened = common::screen_with(list);
+    assert_eq!(screened.verdict, interdict_model::Outcome::Pass, "{screened:?}");
+    assert!(!screened.suppressed.is_empty());
+    let again = serde_json::to_string(&screened.suppressed).unwrap();
+    assert!(again.contains(id.as_str()), "the suppression names the entry (its case): {again}");
+}

@@ -34,7 +34,6 @@ fn good_guy(expires: &str) -> GoodGuyProposal {
         entity_id: "ofac-sdn:43598".into(),
         party_name: "CHOE CHOL MIN".into(),
         account: None,
-        fields: vec!["name".into()],
         expires: expires.into(),
     }
 }

@@ -1,21 +1,36 @@
 //! Held payments for the review tests: the sample pacs.008 screened against a
-//! one-entity index, wrapped as the screening service writes it to the review topic.
+//! one-entity index and no embargo rules, wrapped as the screening service writes it to the review topic.
 
 use std::sync::Arc;
 
 use interdict_index::{build, Index};
 use interdict_model::record::{Encoding, InputRef, OriginalMessage, ReviewRecord, SCHEMA_VERSION};
 use interdict_model::{Entity, EntityKind, Outcome};
-use interdict_screen::{ScreenConfig, Screener};
+use interdict_screen::{GoodGuyList, Policy, ScreenConfig, Screener};
 
 const SAMPLE: &str = include_str!("../../../../data/payments/pacs008_choe.xml");
 
-/// The sample payment, held, as read at `offset` of partition 0 of `payments.in`.
-pub fn held_record(offset: i64) -> ReviewRecord {
+fn screener(good_guys: GoodGuyList) -> Screener {
     let listed = Entity::new("ofac-sdn:43598", "ofac-sdn", EntityKind::Person, "CHOE, Chol Min");
     let index = Index::from_bytes(build(vec![listed], vec![], "2026-01-01T00:00:00Z").expect("an index builds"))
         .expect("the index opens");
-    let screener = Screener::new(Arc::new(index), ScreenConfig::default()).expect("a screener");
+    // No embargo rules: the listed name is the payment's only hit, so a good-guy entry
+    // for it decides the verdict.
+    let policy = Policy::from_toml("").expect("an empty policy");
+    let config = ScreenConfig { good_guys, policy, today: "2026-12-03".into(), ..ScreenConfig::default() };
+    Screener::new(Arc::new(index), config).expect("a screener")
+}
+
+/// The verdict of the sample payment screened with `good_guys`.
+#[allow(dead_code)]
+pub fn screen_with(good_guys: GoodGuyList) -> interdict_model::Verdict {
+    screener(good_guys).screen_bytes(SAMPLE.as_bytes()).remove(0)
+}
+
+/// The sample payment, held, as read at `offset` of partition 0 of `payments.in`.
+#[allow(dead_code)]
+pub fn held_record(offset: i64) -> ReviewRecord {
+    let screener = screener(GoodGuyList::empty());
     let mut screened = screener.screen_input(SAMPLE.as_bytes());
     let screened = screened.remove(0);
     assert_eq!(screened.verdict.verdict, Outcome::Hold, "the sample payment must be held");
