@@ -191,6 +191,9 @@ struct Ingester {
     dead_letter_topic: String,
 }
 
+/// Review records stored in one transaction at most.
+const MAX_BATCH: usize = 500;
+
 /// How long a failed store or dead-letter write waits before it is tried again.
 const RETRY: Duration = Duration::from_secs(1);
 
@@ -202,56 +205,71 @@ impl Ingester {
     ) -> Result<Option<Ingest>, ServiceError> {
         let mut counts = Ingest::default();
         loop {
-            let message = tokio::select! {
+            let first = tokio::select! {
                 _ = stop.wait_for(|s| *s) => break,
                 m = reader.recv() => m,
             };
-            let message = match message {
-                Ok(m) => m,
+            let mut batch = match first {
+                Ok(m) => vec![m],
                 Err(e) => {
                     tracing::warn!(error = %e, "reading the review topic");
                     continue;
                 }
             };
-            counts.records += 1;
-            let payload = message.payload().unwrap_or(&[]);
-            // Retried until it holds: nothing moves past a record that is not stored.
-            loop {
-                let done = match parse_review(payload) {
-                    Ok(record) => {
-                        let store = self.store.clone();
-                        let due = self.due.clone();
-                        match tokio::task::spawn_blocking(move || store.ingest(record, &due, Utc::now())).await {
-                            Ok(Ok(ingested)) => {
-                                counts.new_cases += u64::from(ingested.new);
-                                Ok(())
-                            }
-                            Ok(Err(e)) => Err(e.to_string()),
-                            Err(e) => Err(e.to_string()),
-                        }
-                    }
+            // What else is already fetched joins the batch: one transaction, one sync.
+            while batch.len() < MAX_BATCH {
+                match tokio::time::timeout(Duration::ZERO, reader.recv()).await {
+                    Ok(Ok(m)) => batch.push(m),
+                    _ => break,
+                }
+            }
+            counts.records += batch.len() as u64;
+            let mut records = Vec::with_capacity(batch.len());
+            for message in &batch {
+                match parse_review(message.payload().unwrap_or(&[])) {
+                    Ok(record) => records.push(record),
                     Err(reason) => {
-                        let result = self.dead_letter(&message, &reason).await;
-                        if result.is_ok() {
-                            counts.dead_letters += 1;
-                            tracing::warn!(topic = message.topic(), partition = message.partition(), offset = message.offset(), %reason, "review record to the dead-letter topic");
+                        // Retried until the broker takes it: nothing moves past a record.
+                        while let Err(e) = self.dead_letter(message, &reason).await {
+                            tracing::error!(error = %e, offset = message.offset(), "writing a dead letter; retrying");
+                            if *stop.borrow() {
+                                return finish(reader, counts).await;
+                            }
+                            tokio::time::sleep(RETRY).await;
                         }
-                        result
+                        counts.dead_letters += 1;
+                        tracing::warn!(topic = message.topic(), partition = message.partition(), offset = message.offset(), %reason, "review record to the dead-letter topic");
                     }
-                };
-                match done {
-                    Ok(()) => break,
-                    Err(e) => {
-                        tracing::error!(error = %e, offset = message.offset(), "storing a review record; retrying");
+                }
+            }
+            // Retried until it holds: no offset is stored past a record not stored.
+            loop {
+                let store = self.store.clone();
+                let due = self.due.clone();
+                let pending = records.clone();
+                match tokio::task::spawn_blocking(move || store.ingest_batch(pending, &due, Utc::now())).await {
+                    Ok(Ok(ingested)) => {
+                        counts.new_cases += ingested.iter().filter(|i| i.new).count() as u64;
+                        break;
+                    }
+                    failed => {
+                        let e = match failed {
+                            Ok(Err(e)) => e.to_string(),
+                            Err(e) => e.to_string(),
+                            Ok(Ok(_)) => unreachable!("handled above"),
+                        };
+                        tracing::error!(error = %e, records = records.len(), "storing review records; retrying");
                         if *stop.borrow() {
-                            // Not stored, not committed: the next run reads it again.
+                            // Not stored, not committed: the next run reads them again.
                             return finish(reader, counts).await;
                         }
                         tokio::time::sleep(RETRY).await;
                     }
                 }
             }
-            reader.store_offset_from_message(&message)?;
+            for message in &batch {
+                reader.store_offset_from_message(message)?;
+            }
         }
         finish(reader, counts).await
     }

@@ -35,7 +35,8 @@ CREATE TABLE IF NOT EXISTS cases (
     version INTEGER NOT NULL,
     body TEXT NOT NULL
 );
-CREATE INDEX IF NOT EXISTS cases_by_state ON cases (state, created_at);
+CREATE INDEX IF NOT EXISTS cases_by_state ON cases (state, created_at, id);
+CREATE INDEX IF NOT EXISTS cases_by_age ON cases (created_at, id);
 CREATE INDEX IF NOT EXISTS cases_by_due ON cases (due_at) WHERE state <> 'decided';
 CREATE TABLE IF NOT EXISTS outbox (
     case_id TEXT PRIMARY KEY,
@@ -100,14 +101,28 @@ impl SqliteStore {
     /// Stores `record` as a new open case, unless its case exists already (a replayed
     /// record). Durable when this returns: the caller may then commit the record's offset.
     pub fn ingest(&self, record: ReviewRecord, due: &DuePolicy, now: DateTime<Utc>) -> Result<Ingested, Error> {
-        let due_at = now + due.within(&record);
-        let case = Case::open(record, now, due_at);
+        Ok(self.ingest_batch(vec![record], due, now)?.remove(0))
+    }
+
+    /// [`SqliteStore::ingest`] for several records in one transaction (one sync to disk
+    /// for all), in order.
+    pub fn ingest_batch(
+        &self,
+        records: Vec<ReviewRecord>,
+        due: &DuePolicy,
+        now: DateTime<Utc>,
+    ) -> Result<Vec<Ingested>, Error> {
         let mut conn = self.conn();
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let inserted = tx.execute(
-            "INSERT OR IGNORE INTO cases (id, state, queue, overdue, due_at, created_at, message_id, format, hits, version, body)
-             VALUES (?1, ?2, ?3, 0, ?4, ?5, ?6, ?7, ?8, 0, ?9)",
-            params![
+        let mut out = Vec::with_capacity(records.len());
+        for record in records {
+            let due_at = now + due.within(&record);
+            let case = Case::open(record, now, due_at);
+            let inserted = tx.prepare_cached(
+                "INSERT OR IGNORE INTO cases (id, state, queue, overdue, due_at, created_at, message_id, format, hits, version, body)
+                 VALUES (?1, ?2, ?3, 0, ?4, ?5, ?6, ?7, ?8, 0, ?9)",
+            )?
+            .execute(params![
                 case.id.as_str(),
                 case.state.as_str(),
                 case.queue.as_str(),
@@ -117,30 +132,31 @@ impl SqliteStore {
                 case.record.verdict.format.map(|f| f.as_str()),
                 case.record.verdict.hits.len() as i64,
                 serde_json::to_string(&case).map_err(|e| Error::Corrupt(e.to_string()))?,
-            ],
-        )?;
-        let new = inserted == 1;
-        if new {
-            let event = AuditEvent {
-                at: now,
-                actor: "system".into(),
-                action: "ingest".into(),
-                case_id: Some(case.id.to_string()),
-                accepted: true,
-                detail: format!(
-                    "held message {} from {}/{}/{}, due {}",
-                    case.record.verdict.message_id.as_deref().unwrap_or("(no id)"),
-                    case.record.input.topic,
-                    case.record.input.partition,
-                    case.record.input.offset,
-                    time(due_at)
-                ),
-                from: None,
-            };
-            append_audit(&tx, event)?;
+            ])?;
+            let new = inserted == 1;
+            if new {
+                let event = AuditEvent {
+                    at: now,
+                    actor: "system".into(),
+                    action: "ingest".into(),
+                    case_id: Some(case.id.to_string()),
+                    accepted: true,
+                    detail: format!(
+                        "held message {} from {}/{}/{}, due {}",
+                        case.record.verdict.message_id.as_deref().unwrap_or("(no id)"),
+                        case.record.input.topic,
+                        case.record.input.partition,
+                        case.record.input.offset,
+                        time(due_at)
+                    ),
+                    from: None,
+                };
+                append_audit(&tx, event)?;
+            }
+            out.push(Ingested { case_id: case.id, new });
         }
         tx.commit()?;
-        Ok(Ingested { case_id: case.id, new })
+        Ok(out)
     }
 
     /// One case.
@@ -440,26 +456,27 @@ fn reason_of(action: &Action) -> String {
 
 fn append_audit(conn: &Connection, event: AuditEvent) -> Result<AuditEntry, Error> {
     let last: Option<(i64, String)> = conn
-        .query_row("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1", [], |r| Ok((r.get(0)?, r.get(1)?)))
+        .prepare_cached("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1")?
+        .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))
         .optional()?;
     let (seq, prev) = last.map_or((1, GENESIS.to_string()), |(seq, hash)| (seq + 1, hash));
     let entry = event.chain(seq, &prev);
-    conn.execute(
+    conn.prepare_cached(
         "INSERT INTO audit (seq, at, actor, action, case_id, accepted, detail, from_addr, prev_hash, hash)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-        params![
-            entry.seq,
-            time(entry.at),
-            entry.actor,
-            entry.action,
-            entry.case_id,
-            entry.accepted,
-            entry.detail,
-            entry.from,
-            entry.prev_hash,
-            entry.hash
-        ],
-    )?;
+    )?
+    .execute(params![
+        entry.seq,
+        time(entry.at),
+        entry.actor,
+        entry.action,
+        entry.case_id,
+        entry.accepted,
+        entry.detail,
+        entry.from,
+        entry.prev_hash,
+        entry.hash
+    ])?;
     Ok(entry)
 }
 
