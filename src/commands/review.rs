@@ -41,6 +41,8 @@ pub struct ReviewArgs {
     #[arg(long)]
     users: Option<String>,
     #[arg(long)]
+    good_guys: Option<String>,
+    #[arg(long)]
     listen: Option<String>,
     #[arg(long)]
     claim_idle: Option<String>,
@@ -88,6 +90,7 @@ pub fn run(args: ReviewArgs) -> Result<ExitCode> {
         ("db", args.db),
         ("index", args.index),
         ("users", args.users),
+        ("good_guys", args.good_guys),
         ("listen", args.listen),
         ("claim_idle", args.claim_idle),
         ("overdue_check_interval", args.overdue_check_interval),

@@ -128,6 +128,9 @@ async fn held_payments_become_cases_and_decisions_go_back() {
     let (key, payload) = &outcomes[0];
     assert_eq!(key.as_deref(), Some("payment-21"), "keyed by the original payment's key");
     let outcome: serde_json::Value = serde_json::from_slice(payload).unwrap();
+    let errors: Vec<String> =
+        common::outcome_schema().iter_errors(&outcome).map(|e| format!("{e} at {}", e.instance_path())).collect();
+    assert!(errors.is_empty(), "the outcome follows docs/schemas/outcome.schema.json: {errors:?}\n{outcome:#}");
     assert_eq!((outcome["decision"].as_str(), outcome["case_id"].as_str()), (Some("release"), Some(id.as_str())));
     assert_eq!((outcome["proposed_by"].as_str(), outcome["approved_by"].as_str()), (Some("ana"), Some("ben")));
     assert_eq!(statuses.len(), 1, "the ISO 20022 payment gets one pacs.002");

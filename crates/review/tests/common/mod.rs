@@ -51,3 +51,17 @@ pub fn held_record(offset: i64) -> ReviewRecord {
         },
     }
 }
+
+/// The outcome record's published schema (docs/schemas/outcome.schema.json), compiled.
+#[allow(dead_code)]
+pub fn outcome_schema() -> jsonschema::Validator {
+    let read = |name: &str| -> serde_json::Value {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/schemas").join(name);
+        serde_json::from_str(&std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display())))
+            .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+    };
+    let common = read("common.schema.json");
+    let id = common["$id"].as_str().expect("common has an $id").to_string();
+    let registry = jsonschema::Registry::new().add(id, common).unwrap().prepare().unwrap();
+    jsonschema::options().with_registry(&registry).build(&read("outcome.schema.json")).expect("the schema compiles")
+}
