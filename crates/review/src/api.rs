@@ -1,6 +1,6 @@
 //! The review service's JSON API: what the analysts' pages and a bank's own systems use.
 //!
-//! Every route but `/healthz`, `/readyz` and `/openapi.json` needs a user:
+//! Every route but `/healthz`, `/readyz`, `/metrics` and `/openapi.json` needs a user:
 //! `Authorization: Bearer TOKEN` (an API token of `users.toml`) or `Authorization: Basic`
 //! (name and password). A request without a valid user gets 401 and is audited as a
 //! refused login, with the address it came from.
@@ -56,6 +56,7 @@ pub fn router(state: Arc<ApiState>) -> Router {
     Router::new()
         .route("/healthz", get(|| async { "ok\n" }))
         .route("/readyz", get(readyz))
+        .route("/metrics", get(metrics))
         .route("/openapi.json", get(|| async { ([(header::CONTENT_TYPE, "application/json")], OPENAPI) }))
         .route("/api/cases", get(list_cases))
         .route("/api/cases/{id}", get(get_case))
@@ -136,6 +137,16 @@ fn identify(users: &Users, authorization: &str) -> Option<Actor> {
     let text = String::from_utf8(decoded).ok()?;
     let (name, password) = text.split_once(':')?;
     users.by_password(name, password)
+}
+
+/// Prometheus text, read from the store: open on the private network, as the screening
+/// service's `/metrics`.
+async fn metrics(State(state): State<Arc<ApiState>>) -> Response {
+    let store = state.store.clone();
+    match blocking(move || store.metrics(Utc::now())).await {
+        Ok(m) => ([(header::CONTENT_TYPE, "text/plain; version=0.0.4")], m.render()).into_response(),
+        Err(r) => r,
+    }
 }
 
 async fn readyz(State(state): State<Arc<ApiState>>) -> Response {

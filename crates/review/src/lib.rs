@@ -106,3 +106,57 @@ pub struct CaseSummary {
     pub format: Option<String>,
     pub hits: usize,
 }
+
+/// What the case store says about the queue, for `/metrics`.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct StoreMetrics {
+    /// Cases per state.
+    pub by_state: Vec<(String, u64)>,
+    /// Decided cases per decision.
+    pub decisions: Vec<(String, u64)>,
+    /// Undecided cases past their due time.
+    pub overdue: u64,
+    /// Age of the oldest undecided case (0 when none).
+    pub oldest_undecided_seconds: f64,
+    /// Decided outcomes the broker has not acknowledged yet.
+    pub outcomes_pending: u64,
+    /// From the hold (the case's creation) to the decision, per decided case.
+    pub decision_seconds: Vec<f64>,
+}
+
+impl StoreMetrics {
+    /// Upper bounds of the hold-to-decision histogram, in seconds.
+    pub const DECISION_BUCKETS: [f64; 8] = [60.0, 300.0, 900.0, 1800.0, 3600.0, 14_400.0, 28_800.0, 86_400.0];
+
+    /// Prometheus text exposition.
+    pub fn render(&self) -> String {
+        use std::fmt::Write;
+        let mut out = String::new();
+        out.push_str("# HELP interdict_review_cases Cases by state.\n# TYPE interdict_review_cases gauge\n");
+        for state in ["open", "claimed", "proposed", "decided"] {
+            let n = self.by_state.iter().find(|(s, _)| s == state).map_or(0, |(_, n)| *n);
+            let _ = writeln!(out, "interdict_review_cases{{state=\"{state}\"}} {n}");
+        }
+        out.push_str("# HELP interdict_review_cases_overdue Undecided cases past their due time.\n# TYPE interdict_review_cases_overdue gauge\n");
+        let _ = writeln!(out, "interdict_review_cases_overdue {}", self.overdue);
+        out.push_str("# HELP interdict_review_oldest_undecided_seconds Age of the oldest undecided case.\n# TYPE interdict_review_oldest_undecided_seconds gauge\n");
+        let _ = writeln!(out, "interdict_review_oldest_undecided_seconds {:.3}", self.oldest_undecided_seconds);
+        out.push_str("# HELP interdict_review_outcomes_pending Decided outcomes not yet acknowledged by the broker.\n# TYPE interdict_review_outcomes_pending gauge\n");
+        let _ = writeln!(out, "interdict_review_outcomes_pending {}", self.outcomes_pending);
+        out.push_str("# HELP interdict_review_decisions_total Decided cases by decision.\n# TYPE interdict_review_decisions_total counter\n");
+        for decision in ["release", "reject", "block"] {
+            let n = self.decisions.iter().find(|(d, _)| d == decision).map_or(0, |(_, n)| *n);
+            let _ = writeln!(out, "interdict_review_decisions_total{{decision=\"{decision}\"}} {n}");
+        }
+        out.push_str("# HELP interdict_review_decision_seconds Time from the hold to the decision.\n# TYPE interdict_review_decision_seconds histogram\n");
+        for bound in Self::DECISION_BUCKETS {
+            let n = self.decision_seconds.iter().filter(|s| **s <= bound).count();
+            let _ = writeln!(out, "interdict_review_decision_seconds_bucket{{le=\"{bound}\"}} {n}");
+        }
+        let _ =
+            writeln!(out, "interdict_review_decision_seconds_bucket{{le=\"+Inf\"}} {}", self.decision_seconds.len());
+        let _ = writeln!(out, "interdict_review_decision_seconds_sum {:.3}", self.decision_seconds.iter().sum::<f64>());
+        let _ = writeln!(out, "interdict_review_decision_seconds_count {}", self.decision_seconds.len());
+        out
+    }
+}

@@ -19,7 +19,7 @@ use crate::case::{Case, CaseId, Queue, State};
 use crate::due::DuePolicy;
 use crate::outcome::{OutcomeRecord, PendingOutcome};
 use crate::workflow::{Action, Actor, Rules};
-use crate::{CaseSummary, Error, Ingested};
+use crate::{CaseSummary, Error, Ingested, StoreMetrics};
 
 const SCHEMA: &str = "
 CREATE TABLE IF NOT EXISTS cases (
@@ -33,6 +33,8 @@ CREATE TABLE IF NOT EXISTS cases (
     format TEXT,
     hits INTEGER NOT NULL,
     version INTEGER NOT NULL,
+    decision TEXT,
+    decided_at TEXT,
     body TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS cases_by_state ON cases (state, created_at, id);
@@ -331,6 +333,55 @@ impl SqliteStore {
         Ok(())
     }
 
+    /// The figures `/metrics` reports, read from the store (so they hold across restarts
+    /// and for several instances on one store).
+    pub fn metrics(&self, now: DateTime<Utc>) -> Result<StoreMetrics, Error> {
+        let conn = self.conn();
+        let mut m = StoreMetrics::default();
+        {
+            let mut statement = conn.prepare_cached("SELECT state, count(*) FROM cases GROUP BY state")?;
+            let rows = statement.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))?;
+            for row in rows {
+                let (state, n) = row?;
+                m.by_state.push((state, n.max(0) as u64));
+            }
+        }
+        {
+            let mut statement = conn
+                .prepare_cached("SELECT decision, count(*) FROM cases WHERE decision IS NOT NULL GROUP BY decision")?;
+            let rows = statement.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))?;
+            for row in rows {
+                let (decision, n) = row?;
+                m.decisions.push((decision, n.max(0) as u64));
+            }
+        }
+        m.overdue = conn
+            .query_row("SELECT count(*) FROM cases WHERE state <> 'decided' AND overdue = 1", [], |r| {
+                r.get::<_, i64>(0)
+            })?
+            .max(0) as u64;
+        let oldest: Option<String> =
+            conn.query_row("SELECT min(created_at) FROM cases WHERE state <> 'decided'", [], |r| r.get(0))?;
+        m.oldest_undecided_seconds = match oldest {
+            Some(t) => (now - parse_time(&t)?).num_milliseconds().max(0) as f64 / 1000.0,
+            None => 0.0,
+        };
+        m.outcomes_pending = conn
+            .query_row("SELECT count(*) FROM outbox WHERE published_at IS NULL", [], |r| r.get::<_, i64>(0))?
+            .max(0) as u64;
+        {
+            let mut statement =
+                conn.prepare_cached("SELECT created_at, decided_at FROM cases WHERE decided_at IS NOT NULL")?;
+            let rows = statement.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+            for row in rows {
+                let (created, decided) = row?;
+                let seconds = (parse_time(&decided)? - parse_time(&created)?).num_milliseconds().max(0) as f64 / 1000.0;
+                m.decision_seconds.push(seconds);
+            }
+        }
+        Ok(m)
+    }
+
     /// Every accepted false positive approved with a release, oldest first.
     pub fn good_guys(&self) -> Result<Vec<GoodGuyEntry>, Error> {
         let conn = self.conn();
@@ -503,7 +554,8 @@ fn load(conn: &Connection, id: &CaseId) -> Result<Option<Case>, Error> {
 /// Writes `case` over its stored row, refusing when the row changed since it was read.
 fn save(conn: &Connection, case: &Case) -> Result<(), Error> {
     let changed = conn.execute(
-        "UPDATE cases SET state = ?2, queue = ?3, overdue = ?4, version = ?5, body = ?6 WHERE id = ?1 AND version = ?7",
+        "UPDATE cases SET state = ?2, queue = ?3, overdue = ?4, version = ?5, body = ?6, decision = ?8, decided_at = ?9
+         WHERE id = ?1 AND version = ?7",
         params![
             case.id.as_str(),
             case.state.as_str(),
@@ -511,7 +563,9 @@ fn save(conn: &Connection, case: &Case) -> Result<(), Error> {
             case.overdue,
             case.version as i64,
             serde_json::to_string(case).map_err(|e| Error::Corrupt(e.to_string()))?,
-            case.version as i64 - 1
+            case.version as i64 - 1,
+            case.decided.as_ref().map(|d| d.decision.as_str()),
+            case.decided.as_ref().map(|d| time(d.at)),
         ],
     )?;
     if changed != 1 {

@@ -107,6 +107,18 @@ async fn a_case_is_decided_by_two_people_over_http() {
         .collect();
     assert_eq!(refused, [("ben", "claim"), ("ana", "approve"), ("ben", "approve"), ("aud", "approve")]);
     assert!(audit.as_array().unwrap().iter().skip(1).all(|e| e["from"] == "10.0.0.7:5555"), "{audit}");
+    let (status, metrics) = desk.call(None, "GET", "/metrics", None).await;
+    assert_eq!(status, StatusCode::OK);
+    let metrics = metrics.as_str().expect("Prometheus text").to_string();
+    for line in [
+        "interdict_review_cases{state=\"decided\"} 1",
+        "interdict_review_cases{state=\"open\"} 0",
+        "interdict_review_decisions_total{decision=\"block\"} 1",
+        "interdict_review_decision_seconds_count 1",
+        "interdict_review_outcomes_pending 1",
+    ] {
+        assert!(metrics.lines().any(|l| l == line), "{line} missing from\n{metrics}");
+    }
     let (status, verified) = desk.call(Some("aud"), "GET", "/api/audit/verify", None).await;
     assert_eq!((status, verified["broken"].is_null()), (StatusCode::OK, true), "{verified}");
 }
@@ -120,7 +132,7 @@ async fn every_route_but_health_needs_a_user_and_refusals_are_audited() {
     }
     let (status, _) = desk.call(None, "POST", "/api/cases/case-00000000000000000000/claim", None).await;
     assert_eq!(status, StatusCode::UNAUTHORIZED);
-    for path in ["/healthz", "/readyz", "/openapi.json"] {
+    for path in ["/healthz", "/readyz", "/metrics", "/openapi.json"] {
         assert_eq!(desk.call(None, "GET", path, None).await.0, StatusCode::OK, "{path}");
     }
     let logins = desk.store.audit(0, 100).unwrap();
