@@ -173,3 +173,11 @@ async fn bad_requests_say_what_is_wrong() {
         assert!(openapi["paths"].get(path).is_some(), "the OpenAPI document describes {path}");
     }
 }
+
+#[test]
+fn the_compose_example_users_file_reads() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../deploy/review/users.toml");
+    let users = Users::from_toml(&std::fs::read_to_string(&path).unwrap()).expect("deploy/review/users.toml reads");
+    assert_eq!(users.users().len(), 4);
+    assert!(users.by_password("sue", "change-me").is_some(), "the documented example password");
+}
