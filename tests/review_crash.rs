@@ -6,7 +6,7 @@
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use interdict_review::{Action, Actor, Decision, Role, Rules, SqliteStore};
+use interdict_review::{Action, Actor, CaseStore, Decision, Role, Rules, SqliteStore};
 use interdict_stream::consumer::{self, ReaderContext};
 use interdict_testkit::{drop_within, wait_exit, wait_output, ChildGuard};
 use rdkafka::config::ClientConfig;

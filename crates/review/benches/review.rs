@@ -19,7 +19,7 @@ use chrono::Utc;
 use http_body_util::BodyExt;
 use interdict_review::api::{router, ApiState};
 use interdict_review::users::new_token;
-use interdict_review::{DuePolicy, Rules, SqliteStore, Users};
+use interdict_review::{CaseStore, DuePolicy, Rules, SqliteStore, Users};
 use tower::ServiceExt;
 
 fn main() {
@@ -82,12 +82,31 @@ fn main() {
     });
     latencies.sort_by(f64::total_cmp);
     let percentile = |p: f64| latencies[((latencies.len() - 1) as f64 * p).round() as usize];
+    // The same batches into PostgreSQL (a throwaway local cluster, fsync on), when installed.
+    let postgres_ingest = common::postgres::TempPostgres::start_durable().map(|pg| {
+        let store = interdict_review::PgStore::connect(&pg.url).unwrap();
+        let started = Instant::now();
+        let mut offset = 0;
+        let total = stored.min(20_000);
+        while offset < total {
+            let records: Vec<_> = (offset..(offset + batch).min(total)).map(record).collect();
+            store.ingest_batch(records, &due, Utc::now()).unwrap();
+            offset += batch;
+        }
+        (total, total as f64 / started.elapsed().as_secs_f64())
+    });
     println!(
         "review store benchmark (SQLite, synchronous=FULL){}",
         if quick { " [quick mode: not a measurement]" } else { "" }
     );
     println!("  ingest, batches of {batch}: {batched:.0} cases/s ({stored} cases)");
     println!("  ingest, one per transaction: {one_by_one:.0} cases/s ({single} cases)");
+    match postgres_ingest {
+        Some((n, rate)) => {
+            println!("  PostgreSQL (local, fsync on), batches of {batch}: {rate:.0} cases/s ({n} cases)")
+        }
+        None => println!("  PostgreSQL: not installed, not measured"),
+    }
     println!(
         "  GET /api/cases?status=open&limit=100 with {} cases stored, {lists} calls: p50 {:.2} ms, p99 {:.2} ms, max {:.2} ms",
         stored + single,

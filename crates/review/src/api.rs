@@ -36,14 +36,14 @@ use crate::audit::AuditEvent;
 use crate::case::{Case, CaseId, Decision, GoodGuyProposal, State as CaseState};
 use crate::users::Users;
 use crate::workflow::{Action, Actor, Role, Rules};
-use crate::{Error, SqliteStore};
+use crate::{CaseStore, Error};
 
 /// The OpenAPI document of this API.
 pub const OPENAPI: &str = include_str!("../../../docs/openapi/review.json");
 
 /// What the handlers share.
 pub struct ApiState {
-    pub store: Arc<SqliteStore>,
+    pub store: Arc<dyn CaseStore>,
     pub users: Users,
     pub rules: Rules,
     /// The index the entities of hits are read from, when one is configured.

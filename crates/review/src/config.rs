@@ -26,7 +26,8 @@ pub struct ReviewConfig {
     pub dead_letter_topic: String,
     /// Consumer group of the review instances.
     pub group: String,
-    /// `sqlite:PATH`.
+    /// `sqlite:PATH`, or `postgres://USER@HOST:PORT/DATABASE` for several instances
+    /// sharing one queue.
     pub db: String,
     /// The index the listed entities of hits are read from (optional).
     pub index: Option<PathBuf>,
@@ -132,17 +133,6 @@ impl ReviewConfig {
         }
         Ok(true)
     }
-
-    /// The SQLite file of `db`, or why `db` is not one this build serves.
-    pub fn sqlite_path(&self) -> Result<PathBuf, String> {
-        match self.db.split_once(':') {
-            Some(("sqlite", path)) if !path.is_empty() => Ok(PathBuf::from(path)),
-            Some(("postgres" | "postgresql", _)) => {
-                Err(format!("{}: PostgreSQL is not supported yet; use sqlite:PATH", self.db))
-            }
-            _ => Err(format!("{}: expected sqlite:PATH", self.db)),
-        }
-    }
 }
 
 /// `90s`, `30m`, `4h`, `2d` as a duration.
@@ -183,7 +173,7 @@ mod tests {
         assert_eq!(config.listen, "0.0.0.0:8081");
         assert_eq!(config.kafka["sasl.username"], "review");
         assert_eq!(config.due.default_minutes, 120);
-        assert_eq!(config.sqlite_path().unwrap(), PathBuf::from("/var/lib/review.db"));
+        assert_eq!(config.db, "sqlite:/var/lib/review.db");
     }
 
     #[test]
@@ -199,9 +189,7 @@ mod tests {
             assert!(e.contains(name) && e.contains(why), "{e}");
         }
         assert!(ReviewConfig::from_toml("brokerz = \"x\"").unwrap_err().to_string().contains("unknown field"));
-        for (db, why) in [("postgres://db/review", "not supported yet"), ("review.db", "sqlite:PATH")] {
-            config.db = db.into();
-            assert!(config.sqlite_path().unwrap_err().contains(why), "{db}");
-        }
+        let e = crate::store::open("review.db").err().expect("a store must be named by its kind").to_string();
+        assert!(e.contains("sqlite:PATH or postgres://"), "{e}");
     }
 }

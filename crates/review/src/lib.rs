@@ -43,8 +43,10 @@ mod due;
 mod good_guys;
 mod outcome;
 pub mod pacs002;
+mod pg;
 pub mod service;
 mod sqlite;
+pub mod store;
 pub mod users;
 mod workflow;
 
@@ -58,7 +60,9 @@ pub use due::{DuePolicy, DueRule};
 pub use good_guys::write_good_guy_file;
 pub use interdict_model::record::ReviewRecord;
 pub use outcome::{OutcomeRecord, PendingOutcome, OUTCOME_SCHEMA_VERSION};
+pub use pg::PgStore;
 pub use sqlite::SqliteStore;
+pub use store::CaseStore;
 pub use users::{User, Users, UsersError};
 pub use workflow::{Action, Actor, Refusal, Role, Rules};
 
@@ -75,6 +79,11 @@ pub enum Error {
     Conflict(CaseId),
     #[error("database: {0}")]
     Database(#[from] rusqlite::Error),
+    #[error("database: {0}")]
+    Postgres(#[from] ::postgres::Error),
+    /// The store named cannot be opened as configured.
+    #[error("case store: {0}")]
+    Config(String),
     /// The good-guy file could not be written.
     #[error("good-guy file {0}")]
     GoodGuys(String),

@@ -37,7 +37,7 @@ use crate::outcome::PendingOutcome;
 use crate::pacs002::{status_report, StatusCodes};
 use crate::users::Users;
 use crate::workflow::Rules;
-use crate::{DuePolicy, SqliteStore};
+use crate::{CaseStore, DuePolicy};
 
 /// Why the service could not start or stopped.
 #[derive(Debug, thiserror::Error)]
@@ -75,7 +75,7 @@ pub struct ReviewHandle {
     tasks: tokio::task::JoinSet<Result<Option<Ingest>, ServiceError>>,
     /// Where the API listens (the port chosen, when the configuration said `:0`).
     pub listening: SocketAddr,
-    pub store: Arc<SqliteStore>,
+    pub store: Arc<dyn CaseStore>,
 }
 
 impl ReviewHandle {
@@ -109,8 +109,7 @@ pub async fn start(config: ReviewConfig) -> Result<ReviewHandle, ServiceError> {
         .map_err(|e| ServiceError::Config(format!("{}: {e}", config.users.display())))?;
     let users =
         Users::from_toml(&users_text).map_err(|e| ServiceError::Config(format!("{}: {e}", config.users.display())))?;
-    let path = config.sqlite_path().map_err(ServiceError::Config)?;
-    let store = Arc::new(SqliteStore::open(&path)?);
+    let store = crate::store::open(&config.db)?;
     let index = match &config.index {
         Some(p) => {
             Some(Arc::new(Index::open(p).map_err(|e| ServiceError::Config(format!("index {}: {e}", p.display())))?))
@@ -185,7 +184,7 @@ fn client_config(config: &ReviewConfig) -> ClientConfig {
 }
 
 struct Ingester {
-    store: Arc<SqliteStore>,
+    store: Arc<dyn CaseStore>,
     due: DuePolicy,
     producer: FutureProducer,
     dead_letter_topic: String,
@@ -318,7 +317,7 @@ pub fn parse_review(payload: &[u8]) -> Result<ReviewRecord, String> {
 const PUBLISH_EVERY: Duration = Duration::from_millis(200);
 
 struct Publisher {
-    store: Arc<SqliteStore>,
+    store: Arc<dyn CaseStore>,
     producer: FutureProducer,
     outcomes_topic: String,
     status_topic: String,
@@ -409,7 +408,7 @@ impl Publisher {
 }
 
 async fn sweep(
-    store: Arc<SqliteStore>,
+    store: Arc<dyn CaseStore>,
     rules: Rules,
     every: Duration,
     mut stop: watch::Receiver<bool>,

@@ -14,10 +14,13 @@ use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 use interdict_model::record::ReviewRecord;
 use interdict_screen::GoodGuyEntry;
 
-use crate::audit::{self, AuditEntry, AuditEvent, Verification, GENESIS};
+use crate::audit::{AuditEntry, AuditEvent, GENESIS};
 use crate::case::{Case, CaseId, Queue, State};
 use crate::due::DuePolicy;
 use crate::outcome::{OutcomeRecord, PendingOutcome};
+use crate::store::{
+    approved_good_guy, audit_event, ingest_event, overdue_event, parse_time, reason_of, time, CaseStore,
+};
 use crate::workflow::{Action, Actor, Rules};
 use crate::{CaseSummary, Error, Ingested, StoreMetrics};
 
@@ -72,16 +75,6 @@ pub struct SqliteStore {
     conn: Mutex<Connection>,
 }
 
-fn time(t: DateTime<Utc>) -> String {
-    t.to_rfc3339_opts(chrono::SecondsFormat::Micros, true)
-}
-
-fn parse_time(text: &str) -> Result<DateTime<Utc>, Error> {
-    DateTime::parse_from_rfc3339(text)
-        .map(|t| t.with_timezone(&Utc))
-        .map_err(|e| Error::Corrupt(format!("time {text:?}: {e}")))
-}
-
 impl SqliteStore {
     /// Opens (creating if needed) the store at `path`.
     pub fn open(path: &Path) -> Result<SqliteStore, Error> {
@@ -99,16 +92,10 @@ impl SqliteStore {
     fn conn(&self) -> std::sync::MutexGuard<'_, Connection> {
         self.conn.lock().unwrap_or_else(|e| e.into_inner())
     }
+}
 
-    /// Stores `record` as a new open case, unless its case exists already (a replayed
-    /// record). Durable when this returns: the caller may then commit the record's offset.
-    pub fn ingest(&self, record: ReviewRecord, due: &DuePolicy, now: DateTime<Utc>) -> Result<Ingested, Error> {
-        Ok(self.ingest_batch(vec![record], due, now)?.remove(0))
-    }
-
-    /// [`SqliteStore::ingest`] for several records in one transaction (one sync to disk
-    /// for all), in order.
-    pub fn ingest_batch(
+impl CaseStore for SqliteStore {
+    fn ingest_batch(
         &self,
         records: Vec<ReviewRecord>,
         due: &DuePolicy,
@@ -137,22 +124,7 @@ impl SqliteStore {
             ])?;
             let new = inserted == 1;
             if new {
-                let event = AuditEvent {
-                    at: now,
-                    actor: "system".into(),
-                    action: "ingest".into(),
-                    case_id: Some(case.id.to_string()),
-                    accepted: true,
-                    detail: format!(
-                        "held message {} from {}/{}/{}, due {}",
-                        case.record.verdict.message_id.as_deref().unwrap_or("(no id)"),
-                        case.record.input.topic,
-                        case.record.input.partition,
-                        case.record.input.offset,
-                        time(due_at)
-                    ),
-                    from: None,
-                };
+                let event = ingest_event(&case, now);
                 append_audit(&tx, event)?;
             }
             out.push(Ingested { case_id: case.id, new });
@@ -162,13 +134,13 @@ impl SqliteStore {
     }
 
     /// One case.
-    pub fn get(&self, id: &CaseId) -> Result<Case, Error> {
+    fn get(&self, id: &CaseId) -> Result<Case, Error> {
         load(&self.conn(), id)?.ok_or_else(|| Error::NotFound(id.clone()))
     }
 
     /// Cases in `state` (every state when `None`), oldest first, at most `limit`, after
     /// the case created at `after` (for paging).
-    pub fn list(&self, state: Option<State>, limit: usize, after: Option<&CaseId>) -> Result<Vec<CaseSummary>, Error> {
+    fn list(&self, state: Option<State>, limit: usize, after: Option<&CaseId>) -> Result<Vec<CaseSummary>, Error> {
         let conn = self.conn();
         let after_key: Option<(String, String)> = match after {
             Some(id) => conn
@@ -218,7 +190,7 @@ impl SqliteStore {
 
     /// Does `action` as `actor` on case `id`, under `rules`, and audits it, refused or
     /// not. A decision stores its outcome for the publisher in the same transaction.
-    pub fn act(
+    fn act(
         &self,
         id: &CaseId,
         actor: &Actor,
@@ -272,7 +244,7 @@ impl SqliteStore {
     }
 
     /// Escalates and flags every undecided case past its due time; returns their ids.
-    pub fn mark_overdue(&self, rules: &Rules, now: DateTime<Utc>) -> Result<Vec<CaseId>, Error> {
+    fn mark_overdue(&self, rules: &Rules, now: DateTime<Utc>) -> Result<Vec<CaseId>, Error> {
         let mut conn = self.conn();
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let due: Vec<String> = {
@@ -288,15 +260,7 @@ impl SqliteStore {
             let Some(mut case) = load(&tx, &id)? else { continue };
             if rules.mark_overdue(&mut case, now) {
                 save(&tx, &case)?;
-                let event = AuditEvent {
-                    at: now,
-                    actor: "system".into(),
-                    action: "overdue".into(),
-                    case_id: Some(id.to_string()),
-                    accepted: true,
-                    detail: format!("undecided at its due time {}: escalated to the supervisors", time(case.due_at)),
-                    from: None,
-                };
+                let event = overdue_event(&case, now);
                 append_audit(&tx, event)?;
                 marked.push(id);
             }
@@ -306,7 +270,7 @@ impl SqliteStore {
     }
 
     /// Outcomes decided and not yet acknowledged by the broker, oldest first.
-    pub fn pending_outcomes(&self, limit: usize) -> Result<Vec<PendingOutcome>, Error> {
+    fn pending_outcomes(&self, limit: usize) -> Result<Vec<PendingOutcome>, Error> {
         let conn = self.conn();
         let mut statement = conn.prepare_cached(
             "SELECT case_id, key, outcome FROM outbox WHERE published_at IS NULL ORDER BY created_at, case_id LIMIT ?1",
@@ -325,7 +289,7 @@ impl SqliteStore {
     }
 
     /// Records that the broker acknowledged the outcome of case `id`.
-    pub fn mark_published(&self, id: &CaseId, now: DateTime<Utc>) -> Result<(), Error> {
+    fn mark_published(&self, id: &CaseId, now: DateTime<Utc>) -> Result<(), Error> {
         self.conn().execute(
             "UPDATE outbox SET published_at = ?2 WHERE case_id = ?1 AND published_at IS NULL",
             params![id.as_str(), time(now)],
@@ -335,7 +299,7 @@ impl SqliteStore {
 
     /// The figures `/metrics` reports, read from the store (so they hold across restarts
     /// and for several instances on one store).
-    pub fn metrics(&self, now: DateTime<Utc>) -> Result<StoreMetrics, Error> {
+    fn metrics(&self, now: DateTime<Utc>) -> Result<StoreMetrics, Error> {
         let conn = self.conn();
         let mut m = StoreMetrics::default();
         {
@@ -383,7 +347,7 @@ impl SqliteStore {
     }
 
     /// Every accepted false positive approved with a release, oldest first.
-    pub fn good_guys(&self) -> Result<Vec<GoodGuyEntry>, Error> {
+    fn good_guys(&self) -> Result<Vec<GoodGuyEntry>, Error> {
         let conn = self.conn();
         let mut statement =
             conn.prepare_cached("SELECT case_id, entry FROM good_guys ORDER BY approved_at, case_id")?;
@@ -400,7 +364,7 @@ impl SqliteStore {
     }
 
     /// Audits something that is not an action on a case (a refused login, a report).
-    pub fn audit_event(&self, event: AuditEvent) -> Result<AuditEntry, Error> {
+    fn audit_event(&self, event: AuditEvent) -> Result<AuditEntry, Error> {
         let mut conn = self.conn();
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let entry = append_audit(&tx, event)?;
@@ -409,7 +373,7 @@ impl SqliteStore {
     }
 
     /// Audit entries after `after_seq`, in order, at most `limit`.
-    pub fn audit(&self, after_seq: i64, limit: usize) -> Result<Vec<AuditEntry>, Error> {
+    fn audit(&self, after_seq: i64, limit: usize) -> Result<Vec<AuditEntry>, Error> {
         let conn = self.conn();
         let mut statement = conn.prepare_cached(
             "SELECT seq, at, actor, action, case_id, accepted, detail, from_addr, prev_hash, hash
@@ -447,62 +411,6 @@ impl SqliteStore {
         }
         Ok(out)
     }
-
-    /// Recomputes the whole audit chain.
-    pub fn verify_audit(&self) -> Result<Verification, Error> {
-        const PAGE: usize = 10_000;
-        let mut entries = Vec::new();
-        let mut after = 0;
-        loop {
-            let page = self.audit(after, PAGE)?;
-            let Some(last) = page.last() else { break };
-            after = last.seq;
-            let full = page.len() == PAGE;
-            entries.extend(page);
-            if !full {
-                break;
-            }
-        }
-        Ok(audit::verify(entries))
-    }
-}
-
-fn audit_event(
-    now: DateTime<Utc>,
-    actor: &Actor,
-    action: &Action,
-    case: Option<&CaseId>,
-    accepted: bool,
-    detail: String,
-    from: Option<&str>,
-) -> AuditEvent {
-    AuditEvent {
-        at: now,
-        actor: actor.user.clone(),
-        action: action.name().to_string(),
-        case_id: case.map(|c| c.to_string()),
-        accepted,
-        detail,
-        from: from.map(str::to_string),
-    }
-}
-
-/// What an accepted action's audit entry says.
-fn reason_of(action: &Action) -> String {
-    match action {
-        Action::Claim => String::new(),
-        Action::Propose { decision, reason, good_guy } => match good_guy {
-            Some(g) => format!(
-                "{}: {reason} (with an accepted false positive: {:?} is not {}, until {})",
-                decision.as_str(),
-                g.party_name,
-                g.entity_id,
-                g.expires
-            ),
-            None => format!("{}: {reason}", decision.as_str()),
-        },
-        Action::Approve { reason } | Action::SendBack { reason } | Action::Escalate { reason } => reason.clone(),
-    }
 }
 
 fn append_audit(conn: &Connection, event: AuditEvent) -> Result<AuditEntry, Error> {
@@ -529,20 +437,6 @@ fn append_audit(conn: &Connection, event: AuditEvent) -> Result<AuditEntry, Erro
         entry.hash
     ])?;
     Ok(entry)
-}
-
-/// The good-guy entry a decided release approves, as the screening service reads it.
-fn approved_good_guy(case: &Case) -> Option<GoodGuyEntry> {
-    let decided = case.decided.as_ref()?;
-    let proposal = decided.good_guy.as_ref()?;
-    Some(GoodGuyEntry {
-        entity_id: proposal.entity_id.clone(),
-        party_name: Some(proposal.party_name.clone()),
-        account: proposal.account.clone(),
-        reason: format!("{} (case {})", decided.reason, case.id),
-        approved_by: format!("{} (proposed by {})", decided.approved_by, decided.proposed_by),
-        expires: Some(proposal.expires.clone()),
-    })
 }
 
 fn load(conn: &Connection, id: &CaseId) -> Result<Option<Case>, Error> {

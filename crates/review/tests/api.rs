@@ -13,7 +13,7 @@ use chrono::Utc;
 use http_body_util::BodyExt;
 use interdict_review::api::{router, ApiState};
 use interdict_review::users::new_token;
-use interdict_review::{DuePolicy, Rules, SqliteStore, Users};
+use interdict_review::{CaseStore, DuePolicy, Rules, SqliteStore, Users};
 use serde_json::{json, Value};
 use tower::ServiceExt;
 

@@ -6,7 +6,7 @@ mod common;
 use std::sync::{Arc, Barrier};
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
-use interdict_review::{Action, Actor, Decision, DuePolicy, Error, Role, Rules, SqliteStore, State};
+use interdict_review::{Action, Actor, CaseStore, Decision, DuePolicy, Error, Role, Rules, SqliteStore, State};
 
 fn now() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 12, 3, 9, 0, 0).unwrap()

@@ -1,6 +1,9 @@
 //! Held payments for the review tests: the sample pacs.008 screened against a
 //! one-entity index and no embargo rules, wrapped as the screening service writes it to the review topic.
 
+#[allow(dead_code)]
+pub mod postgres;
+
 use std::sync::Arc;
 
 use interdict_index::{build, Index};
