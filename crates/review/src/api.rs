@@ -14,6 +14,9 @@
 //!   nothing), and is audited.
 //! - `GET /api/audit?after=SEQ&limit=N` and `GET /api/audit/verify`: auditors,
 //!   supervisors and admins.
+//! - `GET /api/reports/blocked?from=YYYY-MM-DD&to=YYYY-MM-DD&format=json|csv` and
+//!   `GET /api/cases/{id}/blocked-report`: draft reports of blocked transactions
+//!   (supervisors, auditors, admins).
 //!
 //! The document is `docs/openapi/review.json`, served at `/openapi.json`.
 
@@ -61,6 +64,8 @@ pub fn router(state: Arc<ApiState>) -> Router {
         .route("/api/cases", get(list_cases))
         .route("/api/cases/{id}", get(get_case))
         .route("/api/cases/{id}/{action}", post(act))
+        .route("/api/cases/{id}/blocked-report", get(case_blocked_report))
+        .route("/api/reports/blocked", get(blocked_report))
         .route("/api/audit", get(audit))
         .route("/api/audit/verify", get(verify))
         .with_state(state)
@@ -283,6 +288,84 @@ async fn act(
         }
         Err(r) => r,
     }
+}
+
+#[derive(Debug, Deserialize)]
+struct ReportQuery {
+    /// `YYYY-MM-DD` (or RFC 3339), inclusive.
+    from: Option<String>,
+    /// `YYYY-MM-DD` (or RFC 3339), exclusive.
+    to: Option<String>,
+    /// `json` (default) or `csv`.
+    format: Option<String>,
+}
+
+/// Blocked-transaction reports are for supervisors, auditors and admins.
+fn may_read_reports(actor: &Actor) -> bool {
+    matches!(actor.role, Role::Supervisor | Role::Auditor | Role::Admin)
+}
+
+fn report_response(rows: Vec<crate::blocked::BlockedRow>, format: Option<&str>) -> Response {
+    match format.unwrap_or("json") {
+        "json" => Json(rows).into_response(),
+        "csv" => ([(header::CONTENT_TYPE, "text/csv; charset=utf-8")], crate::blocked::to_csv(&rows)).into_response(),
+        other => error(StatusCode::BAD_REQUEST, format!("format {other:?}: json or csv")),
+    }
+}
+
+async fn blocked_report(
+    State(state): State<Arc<ApiState>>,
+    ConnectInfo(from): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    Query(query): Query<ReportQuery>,
+) -> Response {
+    let actor = match authenticate(&state, &headers, from, "GET /api/reports/blocked").await {
+        Ok(actor) => actor,
+        Err(r) => return r,
+    };
+    if !may_read_reports(&actor) {
+        return forbidden(&state, &actor, from, "GET /api/reports/blocked").await;
+    }
+    let (Some(start), Some(end)) = (query.from.clone(), query.to.clone()) else {
+        return error(StatusCode::BAD_REQUEST, "from and to are required (YYYY-MM-DD; to is exclusive)");
+    };
+    for value in [&start, &end] {
+        if chrono::NaiveDate::parse_from_str(value, "%Y-%m-%d").is_err()
+            && chrono::DateTime::parse_from_rfc3339(value).is_err()
+        {
+            return error(StatusCode::BAD_REQUEST, format!("{value:?}: expected YYYY-MM-DD or an RFC 3339 time"));
+        }
+    }
+    let store = state.store.clone();
+    match blocking(move || store.decided(Decision::Block, &start, &end)).await {
+        Ok(cases) => report_response(crate::blocked::blocked_rows(&cases), query.format.as_deref()),
+        Err(r) => r,
+    }
+}
+
+async fn case_blocked_report(
+    State(state): State<Arc<ApiState>>,
+    ConnectInfo(from): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    Query(query): Query<ReportQuery>,
+) -> Response {
+    let actor = match authenticate(&state, &headers, from, "GET /api/cases/{id}/blocked-report").await {
+        Ok(actor) => actor,
+        Err(r) => return r,
+    };
+    if !may_read_reports(&actor) {
+        return forbidden(&state, &actor, from, "GET /api/cases/{id}/blocked-report").await;
+    }
+    let store = state.store.clone();
+    let case = match blocking(move || store.get(&CaseId(id))).await {
+        Ok(case) => case,
+        Err(r) => return r,
+    };
+    if case.decided.as_ref().map(|d| d.decision) != Some(Decision::Block) {
+        return error(StatusCode::CONFLICT, format!("case {} is not decided block", case.id));
+    }
+    report_response(crate::blocked::blocked_rows(&[case]), query.format.as_deref())
 }
 
 #[derive(Debug, Deserialize)]

@@ -37,6 +37,7 @@
 
 pub mod api;
 pub mod audit;
+pub mod blocked;
 mod case;
 pub mod config;
 mod due;

@@ -17,7 +17,7 @@ use interdict_model::record::ReviewRecord;
 use interdict_screen::GoodGuyEntry;
 
 use crate::audit::{AuditEntry, AuditEvent, GENESIS};
-use crate::case::{Case, CaseId, Queue, State};
+use crate::case::{Case, CaseId, Decision, Queue, State};
 use crate::due::DuePolicy;
 use crate::outcome::{OutcomeRecord, PendingOutcome};
 use crate::store::{
@@ -233,6 +233,16 @@ impl CaseStore for PgStore {
             }
         })?;
         outcome
+    }
+
+    fn decided(&self, decision: Decision, from: &str, to: &str) -> Result<Vec<Case>, Error> {
+        let rows = self.client().query(
+            "SELECT body FROM cases WHERE decision = $1 AND decided_at >= $2 AND decided_at < $3 ORDER BY decided_at, id",
+            &[&decision.as_str(), &from, &to],
+        )?;
+        rows.iter()
+            .map(|r| serde_json::from_str(r.get(0)).map_err(|e| Error::Corrupt(format!("a decided case: {e}"))))
+            .collect()
     }
 
     fn mark_overdue(&self, rules: &Rules, now: DateTime<Utc>) -> Result<Vec<CaseId>, Error> {

@@ -15,7 +15,7 @@ use interdict_model::record::ReviewRecord;
 use interdict_screen::GoodGuyEntry;
 
 use crate::audit::{AuditEntry, AuditEvent, GENESIS};
-use crate::case::{Case, CaseId, Queue, State};
+use crate::case::{Case, CaseId, Decision, Queue, State};
 use crate::due::DuePolicy;
 use crate::outcome::{OutcomeRecord, PendingOutcome};
 use crate::store::{
@@ -244,6 +244,19 @@ impl CaseStore for SqliteStore {
     }
 
     /// Escalates and flags every undecided case past its due time; returns their ids.
+    fn decided(&self, decision: Decision, from: &str, to: &str) -> Result<Vec<Case>, Error> {
+        let conn = self.conn();
+        let mut statement = conn.prepare_cached(
+            "SELECT body FROM cases WHERE decision = ?1 AND decided_at >= ?2 AND decided_at < ?3 ORDER BY decided_at, id",
+        )?;
+        let rows = statement.query_map(params![decision.as_str(), from, to], |r| r.get::<_, String>(0))?;
+        let mut out = Vec::new();
+        for body in rows {
+            out.push(serde_json::from_str(&body?).map_err(|e| Error::Corrupt(format!("a decided case: {e}")))?);
+        }
+        Ok(out)
+    }
+
     fn mark_overdue(&self, rules: &Rules, now: DateTime<Utc>) -> Result<Vec<CaseId>, Error> {
         let mut conn = self.conn();
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;

@@ -15,7 +15,7 @@ use interdict_model::record::ReviewRecord;
 use interdict_screen::GoodGuyEntry;
 
 use crate::audit::{self, AuditEntry, AuditEvent, Verification};
-use crate::case::{Case, CaseId, State};
+use crate::case::{Case, CaseId, Decision, State};
 use crate::due::DuePolicy;
 use crate::outcome::PendingOutcome;
 use crate::workflow::{Action, Actor, Rules};
@@ -58,6 +58,10 @@ pub trait CaseStore: Send + Sync {
         now: DateTime<Utc>,
         from: Option<&str>,
     ) -> Result<Case, Error>;
+
+    /// Cases decided `decision` at or after `from` and before `to` (RFC 3339 or
+    /// `YYYY-MM-DD`), oldest decision first.
+    fn decided(&self, decision: Decision, from: &str, to: &str) -> Result<Vec<Case>, Error>;
 
     /// Escalates and flags every undecided case past its due time; returns their ids.
     fn mark_overdue(&self, rules: &Rules, now: DateTime<Utc>) -> Result<Vec<CaseId>, Error>;

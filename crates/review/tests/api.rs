@@ -107,6 +107,28 @@ async fn a_case_is_decided_by_two_people_over_http() {
         .collect();
     assert_eq!(refused, [("ben", "claim"), ("ana", "approve"), ("ben", "approve"), ("aud", "approve")]);
     assert!(audit.as_array().unwrap().iter().skip(1).all(|e| e["from"] == "10.0.0.7:5555"), "{audit}");
+    // The blocked-transaction report, for the case and for the day.
+    let (status, rows) = desk.call(Some("aud"), "GET", &format!("{case}/blocked-report"), None).await;
+    assert_eq!(status, StatusCode::OK, "{rows}");
+    assert_eq!(
+        (rows[0]["list_entries"].as_str(), rows[0]["originator"].as_str()),
+        (Some("ofac-sdn:43598"), Some("CHOI CHOL-MIN")),
+        "{rows}"
+    );
+    assert_eq!((rows[0]["proposed_by"].as_str(), rows[0]["approved_by"].as_str()), (Some("ana"), Some("sue")));
+    let today = Utc::now().date_naive();
+    let range = format!("from={today}&to={}", today.succ_opt().unwrap());
+    let (status, csv) = desk.call(Some("sue"), "GET", &format!("/api/reports/blocked?{range}&format=csv"), None).await;
+    assert_eq!(status, StatusCode::OK);
+    let csv = csv.as_str().expect("CSV text").to_string();
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(lines.len(), 2, "a header and one blocked transaction:\n{csv}");
+    assert!(lines[0].starts_with("case_id,blocked_at,message_id") && lines[1].contains(id.as_str()), "{csv}");
+    let (status, _) = desk.call(Some("ana"), "GET", &format!("/api/reports/blocked?{range}"), None).await;
+    assert_eq!(status, StatusCode::FORBIDDEN, "reports are for supervisors, auditors and admins");
+    let (status, _) = desk.call(Some("sue"), "GET", "/api/reports/blocked?from=yesterday&to=today", None).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+
     let (status, metrics) = desk.call(None, "GET", "/metrics", None).await;
     assert_eq!(status, StatusCode::OK);
     let metrics = metrics.as_str().expect("Prometheus text").to_string();
@@ -169,6 +191,9 @@ async fn bad_requests_say_what_is_wrong() {
         "/api/cases/{id}/escalate",
         "/api/audit",
         "/api/audit/verify",
+        "/api/reports/blocked",
+        "/api/cases/{id}/blocked-report",
+        "/metrics",
     ] {
         assert!(openapi["paths"].get(path).is_some(), "the OpenAPI document describes {path}");
     }
