@@ -40,6 +40,7 @@ pub mod audit;
 pub mod blocked;
 mod case;
 pub mod config;
+pub mod demo;
 mod due;
 mod good_guys;
 mod outcome;
