@@ -105,13 +105,9 @@ fn main() {
     // 2 % listed names), each screened once: with the name cache off (every name
     // matched), and with it on, starting empty (names repeat as often as the tables
     // make them).
-    let listed = interdict_loadgen::listed_names_from(index.entity_ids().filter_map(|i| {
+    let listed = interdict_loadgen::listed_names_from(index.entity_ids().map(|i| {
         let e = index.entity(i);
-        match EntityKind::from(&e.kind) {
-            EntityKind::Person => Some((e.id.to_string(), e.name.to_string(), false)),
-            EntityKind::Organization => Some((e.id.to_string(), e.name.to_string(), true)),
-            _ => None,
-        }
+        (e.id.to_string(), e.name.to_string(), EntityKind::from(&e.kind))
     }));
     let mut generator = Generator::new(
         GeneratorConfig {
