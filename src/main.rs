@@ -7,7 +7,6 @@
 //! whole path on the lists bundled with the project.
 
 mod commands;
-mod logging;
 
 /// mimalloc rather than the system allocator: screening a payment makes a few hundred
 /// small allocations (parsed fields, query words, hits), and glibc's malloc and free
