@@ -30,6 +30,34 @@ pub use verdict::{Hit, HitKind, Outcome, SuppressedHit, Timings, Verdict, Verdic
 
 use serde::{Deserialize, Serialize};
 
+/// The names of a model enum without fields, from its strum derives (`IntoStaticStr`,
+/// `EnumString`, `VariantArray`, named as its serde attributes name it): `ALL`, `as_str`
+/// and `parse`, and the conversion from its archived form.
+macro_rules! enum_names {
+    ($ty:ident, $archived:ident) => {
+        impl $ty {
+            /// Every variant, in declaration order.
+            pub const ALL: &'static [$ty] = <$ty as strum::VariantArray>::VARIANTS;
+
+            /// The name, as JSON writes it (`person`, `national_id`, `weak_alias`...).
+            pub fn as_str(&self) -> &'static str {
+                self.into()
+            }
+
+            /// The variant named by [`Self::as_str`], in any case, white space around ignored.
+            pub fn parse(name: &str) -> Option<$ty> {
+                name.trim().parse().ok()
+            }
+        }
+
+        impl From<&$archived> for $ty {
+            fn from(archived: &$archived) -> Self {
+                unarchive(archived)
+            }
+        }
+    };
+}
+
 /// Derives shared by every model type: rkyv for the zero-copy index, serde for JSON.
 macro_rules! model_type {
     ($item:item) => {
@@ -56,26 +84,7 @@ model_type! {
     }
 }
 
-impl EntityKind {
-    /// Every kind, in declaration order.
-    pub const ALL: &'static [EntityKind] = <EntityKind as strum::VariantArray>::VARIANTS;
-
-    /// The kind as JSON writes it: `person`, `organization`...
-    pub fn as_str(&self) -> &'static str {
-        self.into()
-    }
-
-    /// The kind named by [`EntityKind::as_str`], in any case.
-    pub fn parse(name: &str) -> Option<EntityKind> {
-        name.trim().parse().ok()
-    }
-}
-
-impl From<&ArchivedEntityKind> for EntityKind {
-    fn from(k: &ArchivedEntityKind) -> Self {
-        unarchive(k)
-    }
-}
+enum_names!(EntityKind, ArchivedEntityKind);
 
 model_type! {
     /// How much a name can be trusted as an identifier of the party.
@@ -259,26 +268,7 @@ model_type! {
     }
 }
 
-impl IdKind {
-    /// Every kind, in declaration order.
-    pub const ALL: &'static [IdKind] = <IdKind as strum::VariantArray>::VARIANTS;
-
-    /// The kind as JSON writes it: `passport`, `national_id`, `bic`...
-    pub fn as_str(&self) -> &'static str {
-        self.into()
-    }
-
-    /// The kind named by [`IdKind::as_str`] (`passport`, `bic`...), in any case.
-    pub fn parse(name: &str) -> Option<IdKind> {
-        name.trim().parse().ok()
-    }
-}
-
-impl From<&ArchivedIdKind> for IdKind {
-    fn from(k: &ArchivedIdKind) -> Self {
-        unarchive(k)
-    }
-}
+enum_names!(IdKind, ArchivedIdKind);
 
 model_type! {
     /// A typed identifier: passport, tax ID, SWIFT/BIC, IMO number and so on.
@@ -419,10 +409,10 @@ impl Entity {
 
 model_type! {
     /// The role a name plays for its entity; the index stores it with every name.
-    #[derive(Copy, PartialOrd, Ord, Hash, strum::IntoStaticStr)]
+    #[derive(Copy, PartialOrd, Ord, Hash, strum::IntoStaticStr, strum::EnumString, strum::VariantArray)]
     #[rkyv(derive(Debug, PartialEq, Eq, Clone, Copy))]
     #[serde(rename_all = "snake_case")]
-    #[strum(serialize_all = "snake_case")]
+    #[strum(serialize_all = "snake_case", ascii_case_insensitive)]
     pub enum NameRole {
         Primary,
         StrongAlias,
@@ -431,18 +421,7 @@ model_type! {
     }
 }
 
-impl NameRole {
-    /// The role as JSON writes it: `primary`, `strong_alias`...
-    pub fn as_str(&self) -> &'static str {
-        self.into()
-    }
-}
-
-impl From<&ArchivedNameRole> for NameRole {
-    fn from(r: &ArchivedNameRole) -> Self {
-        unarchive(r)
-    }
-}
+enum_names!(NameRole, ArchivedNameRole);
 
 /// An enum without fields, read back from its archived form: nothing to allocate,
 /// nothing that can fail.
@@ -505,9 +484,10 @@ mod tests {
             assert_eq!(IdKind::parse(kind.as_str()).as_ref(), Some(kind));
         }
         assert_eq!(IdKind::ALL.len(), 14);
-        for role in [NameRole::Primary, NameRole::StrongAlias, NameRole::WeakAlias, NameRole::OriginalScript] {
+        for role in NameRole::ALL {
             assert_eq!(role.as_str(), json(role));
         }
+        assert_eq!(NameRole::ALL.len(), 4);
         assert_eq!(IdKind::parse("swift"), None);
     }
 

@@ -239,34 +239,36 @@ mod tests {
 
     #[test]
     fn a_verdict_reads_as_text_with_its_hits_and_why() {
-        let hit = Hit {
-            kind: HitKind::Name,
-            entity_id: Some("ofac-sdn:43598".into()),
-            listed_name: "CHOE, Chol Min".into(),
-            source: Some("ofac-sdn".into()),
-            programs: vec!["NPWMD".into()],
-            score: 0.9712,
-            field_path: "/Dbtr/Nm".into(),
-            matched_text: "CHOI CHOL-MIN".into(),
-            transaction: Some(0),
-            explanation: "choi ~ choe (sounds alike)".into(),
+        // An embargo hit names no entity; a suppressed name hit keeps its entity.
+        let embargo = Hit {
+            kind: HitKind::Country,
+            entity_id: None,
+            listed_name: "IR".into(),
+            source: None,
+            programs: Vec::new(),
+            score: 1.0,
+            field_path: "/Cdtr/PstlAdr/Ctry".into(),
+            matched_text: "IR".into(),
+            transaction: None,
+            explanation: "creditor country IR is under embargo (policy)".into(),
         };
+        let bank = Hit { kind: HitKind::Bic, entity_id: Some("ofac-sdn:306".into()), ..embargo.clone() };
         let held = Verdict {
             message_id: Some("M1".into()),
             format: Some(MessageFormat::Pacs008),
             verdict: Outcome::Hold,
             index_version: "idx-1".into(),
             timings: Timings::default(),
-            hits: vec![hit.clone()],
-            suppressed: vec![SuppressedHit { hit: Hit { entity_id: None, ..hit }, reason: "our customer".into() }],
+            hits: vec![embargo],
+            suppressed: vec![SuppressedHit { hit: bank, reason: "our correspondent".into() }],
             error: None,
         };
         assert_eq!(
             held.to_text("a.xml"),
             "HOLD  a.xml M1 (pacs.008, idx-1)\n      \
-             0.97 name    ofac-sdn:43598 CHOE, Chol Min at /Dbtr/Nm: \"CHOI CHOL-MIN\"\n           \
-             choi ~ choe (sounds alike)\n      \
-             suppressed - at /Dbtr/Nm: our customer\n"
+             1.00 country - IR at /Cdtr/PstlAdr/Ctry: \"IR\"\n           \
+             creditor country IR is under embargo (policy)\n      \
+             suppressed ofac-sdn:306 at /Cdtr/PstlAdr/Ctry: our correspondent\n"
         );
         assert_eq!(
             Verdict::no_index().to_text("-"),
