@@ -166,7 +166,7 @@ fn parse_identifier(item: &str) -> Result<Identifier, String> {
     if value.is_empty() {
         return Err(format!("identifier {item:?} has no value"));
     }
-    Ok(Identifier { kind: parsed, value: value.to_string(), label: kind, country: None, note: None })
+    Ok(Identifier::new(parsed, value, &kind))
 }
 
 fn parse_country(text: &str) -> Result<Country, String> {

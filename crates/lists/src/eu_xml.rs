@@ -336,7 +336,7 @@ fn entity_from(path: &Path, file: &str, node: &Node, warnings: &mut Warnings) ->
                 "WEB" | "WEBSITE" => IdKind::Website,
                 _ => IdKind::Other,
             };
-            let id = Identifier { kind, value: value.to_string(), label: key.to_string(), country: None, note: None };
+            let id = Identifier::new(kind, value, key);
             push_unique(&mut e.identifiers, id);
         }
     }
