@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::MessageFormat;
+use crate::{Located, MessageFormat};
 
 /// The outcome of screening one message.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, strum::IntoStaticStr)]
@@ -88,6 +88,32 @@ pub struct Hit {
     pub transaction: Option<usize>,
     /// Why, for an analyst.
     pub explanation: String,
+}
+
+impl Hit {
+    /// A hit of full score on the value `at` (its field path and text) of transaction
+    /// `transaction`, against `listed_name`, naming no listed entity, source or program:
+    /// the caller adds those a list hit has.
+    pub fn at(
+        kind: HitKind,
+        at: &Located,
+        transaction: Option<usize>,
+        listed_name: impl Into<String>,
+        explanation: String,
+    ) -> Hit {
+        Hit {
+            kind,
+            entity_id: None,
+            listed_name: listed_name.into(),
+            source: None,
+            programs: Vec::new(),
+            score: 1.0,
+            field_path: at.path.clone(),
+            matched_text: at.value.clone(),
+            transaction,
+            explanation,
+        }
+    }
 }
 
 /// A hit that a good-guy entry (an accepted false positive) suppressed.
@@ -240,18 +266,9 @@ mod tests {
     #[test]
     fn a_verdict_reads_as_text_with_its_hits_and_why() {
         // An embargo hit names no entity; a suppressed name hit keeps its entity.
-        let embargo = Hit {
-            kind: HitKind::Country,
-            entity_id: None,
-            listed_name: "IR".into(),
-            source: None,
-            programs: Vec::new(),
-            score: 1.0,
-            field_path: "/Cdtr/PstlAdr/Ctry".into(),
-            matched_text: "IR".into(),
-            transaction: None,
-            explanation: "creditor country IR is under embargo (policy)".into(),
-        };
+        let at = Located::new("/Cdtr/PstlAdr/Ctry", "IR");
+        let why = "creditor country IR is under embargo (policy)";
+        let embargo = Hit::at(HitKind::Country, &at, None, "IR", why.into());
         let bank = Hit { kind: HitKind::Bic, entity_id: Some("ofac-sdn:306".into()), ..embargo.clone() };
         let held = Verdict {
             message_id: Some("M1".into()),
