@@ -390,7 +390,6 @@ fn place_of_birth(node: &Node) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::path::Path;
 
     const FIXTURE: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <CONSOLIDATED_LIST xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" dateGenerated="2026-02-27T00:00:09.554Z">
@@ -596,11 +595,8 @@ bureau &amp; test entry.</COMMENTS1>
     #[test]
     fn real_un_list() {
         let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/data/un/un_consolidated_2026-02-27.xml");
-        if !Path::new(path).exists() {
-            crate::report_skipped("the UN consolidated list test did not run");
-            return;
-        }
-        let parsed = crate::parse_source(SourceKind::UnXml, Path::new(path)).unwrap();
+        let Some(path) = crate::shared_or_skipped(path, "the UN consolidated list test") else { return };
+        let parsed = crate::parse_source(SourceKind::UnXml, &path).unwrap();
         let count = |k: EntityKind| parsed.entities.iter().filter(|e| e.kind == k).count();
         assert_eq!(count(EntityKind::Person), 730);
         assert_eq!(count(EntityKind::Organization), 273);

@@ -330,46 +330,6 @@ proptest! {
         }
     }
 
-    #[test]
-    fn damaged_ofac_csv_never_panics(bytes in damaged(seeds(SourceKind::OfacCsv))) {
-        check(SourceKind::OfacCsv, bytes);
-    }
-
-    #[test]
-    fn damaged_ofac_xml_never_panics(bytes in damaged(seeds(SourceKind::OfacXml))) {
-        check(SourceKind::OfacXml, bytes);
-    }
-
-    #[test]
-    fn damaged_ofac_advanced_never_panics(bytes in damaged(seeds(SourceKind::OfacAdvanced))) {
-        check(SourceKind::OfacAdvanced, bytes);
-    }
-
-    #[test]
-    fn damaged_un_xml_never_panics(bytes in damaged(seeds(SourceKind::UnXml))) {
-        check(SourceKind::UnXml, bytes);
-    }
-
-    #[test]
-    fn damaged_eu_xml_never_panics(bytes in damaged(seeds(SourceKind::EuXml))) {
-        check(SourceKind::EuXml, bytes);
-    }
-
-    #[test]
-    fn damaged_uk_csv_never_panics(bytes in damaged(seeds(SourceKind::UkCsv))) {
-        check(SourceKind::UkCsv, bytes);
-    }
-
-    #[test]
-    fn damaged_custom_csv_never_panics(bytes in damaged(seeds(SourceKind::CustomCsv))) {
-        check(SourceKind::CustomCsv, bytes);
-    }
-
-    #[test]
-    fn damaged_custom_json_never_panics(bytes in damaged(seeds(SourceKind::CustomJson))) {
-        check(SourceKind::CustomJson, bytes);
-    }
-
     /// Seeds fed to the other kinds' parsers: valid structure of the wrong format.
     #[test]
     fn damaged_inputs_of_the_wrong_kind_never_panic(
@@ -385,6 +345,22 @@ proptest! {
         for target in SourceKind::ALL {
             check(target, bytes.clone());
         }
+    }
+}
+
+/// A kind, and one of its seeds damaged.
+fn damaged_of_some_kind() -> impl Strategy<Value = (SourceKind, Vec<u8>)> {
+    prop::sample::select(SourceKind::ALL.to_vec())
+        .prop_flat_map(|kind| damaged(seeds(kind)).prop_map(move |bytes| (kind, bytes)))
+}
+
+proptest! {
+    // As many cases for each kind as a property of one kind gets.
+    #![proptest_config(ProptestConfig { cases: config().cases * SourceKind::ALL.len() as u32, ..config() })]
+
+    #[test]
+    fn damaged_inputs_never_panic((kind, bytes) in damaged_of_some_kind()) {
+        check(kind, bytes);
     }
 }
 
