@@ -22,6 +22,9 @@ use interdict_messages::{parse, Limits};
 use interdict_model::{EntityKind, Outcome};
 use interdict_screen::{ScreenConfig, Screener};
 
+mod common;
+use common::BenchArgs;
+
 fn repo(rel: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(rel)
 }
@@ -47,14 +50,9 @@ fn party_names(message: &[u8]) -> Vec<&[u8]> {
 }
 
 fn main() {
-    let args: Vec<String> = std::env::args().collect();
-    let quick = !args.iter().any(|a| a == "--bench");
-    let messages: usize = args
-        .iter()
-        .position(|a| a == "--messages")
-        .and_then(|i| args.get(i + 1))
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(if quick { 200 } else { 100_000 });
+    let args = BenchArgs::from_env();
+    let quick = args.quick;
+    let messages = args.count("--messages", 200, 100_000);
 
     let index = Arc::new(interdict_testkit::lists::index_of(&interdict_testkit::lists::bench_lists()));
     // No name cache: every message's names are screened, as for counterparties never seen.
