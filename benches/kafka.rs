@@ -21,7 +21,6 @@ use interdict_stream::{Config, Service, Start};
 use rdkafka::config::ClientConfig;
 use rdkafka::consumer::Consumer;
 use rdkafka::message::Message;
-use rdkafka::mocking::MockCluster;
 use rdkafka::producer::{FutureProducer, FutureRecord};
 
 mod common;
@@ -130,11 +129,7 @@ async fn main() {
     let (cluster, brokers) = match std::env::var("INTERDICT_BENCH_BROKERS") {
         Ok(brokers) => (None, brokers),
         Err(_) => {
-            let cluster = MockCluster::new(1).unwrap();
-            for topic in TOPICS {
-                cluster.create_topic(topic, 4, 1).unwrap();
-            }
-            let brokers = cluster.bootstrap_servers();
+            let (cluster, brokers) = interdict_stream::mock::cluster(&TOPICS.map(|t| (t, 4))).unwrap();
             (Some(cluster), brokers)
         }
     };

@@ -149,23 +149,12 @@ type Reader = StreamConsumer<ReaderContext>;
 
 /// A consumer of the output topics from the beginning, with the project's safe close.
 fn reader(brokers: &str) -> Reader {
-    consumer::reader(
-        ClientConfig::new()
-            .set("bootstrap.servers", brokers)
-            .set("group.id", "reader")
-            .set("auto.offset.reset", "earliest"),
-    )
-    .unwrap()
+    consumer::reader_from_start(brokers, "reader").unwrap()
 }
 
 /// A mock cluster with the input topic (`partitions` partitions) and the three outputs.
 fn cluster(partitions: i32) -> (MockCluster<'static, rdkafka::producer::DefaultProducerContext>, String) {
-    let cluster = MockCluster::new(1).unwrap();
-    for (topic, n) in [("in", partitions), ("decisions", 1), ("review", 1), ("dlq", 1)] {
-        cluster.create_topic(topic, n, 1).unwrap();
-    }
-    let brokers = cluster.bootstrap_servers();
-    (cluster, brokers)
+    interdict_stream::mock::cluster(&[("in", partitions), ("decisions", 1), ("review", 1), ("dlq", 1)]).unwrap()
 }
 
 /// kcat (Debian's package, its own librdkafka build) produces the payments and reads

@@ -8,9 +8,10 @@ use std::time::{Duration, Instant};
 use interdict_model::record::DecisionRecord;
 use interdict_screen::Screener;
 use rdkafka::consumer::Consumer;
+use rdkafka::error::KafkaResult;
 use rdkafka::message::Message;
 use rdkafka::mocking::MockCluster;
-use rdkafka::producer::{FutureProducer, FutureRecord};
+use rdkafka::producer::{DefaultProducerContext, FutureProducer, FutureRecord};
 use rdkafka::ClientConfig;
 
 use crate::service::{RunStats, ServiceError};
@@ -38,6 +39,17 @@ pub struct MockRun {
     pub stats: RunStats,
 }
 
+/// librdkafka's mock cluster, one broker, holding `topics` (name and partitions), and its
+/// bootstrap address. It runs in this process; dropping it stops it.
+pub fn cluster(topics: &[(&str, i32)]) -> KafkaResult<(MockCluster<'static, DefaultProducerContext>, String)> {
+    let cluster = MockCluster::new(1)?;
+    for &(topic, partitions) in topics {
+        cluster.create_topic(topic, partitions, 1)?;
+    }
+    let brokers = cluster.bootstrap_servers();
+    Ok((cluster, brokers))
+}
+
 /// Starts a mock cluster holding `config`'s topics (each input topic with
 /// `input_partitions` partitions, each output topic with one; `config.brokers` is set to
 /// the cluster), starts the service on it with `screener`, sends `records` (key,
@@ -50,15 +62,10 @@ pub async fn stream_through(
     screener: Arc<Screener>,
     records: &[(String, Vec<u8>)],
 ) -> Result<MockRun, ServiceError> {
-    let cluster = MockCluster::new(1)?;
-    for topic in &config.input_topics {
-        cluster.create_topic(topic, input_partitions, 1)?;
-    }
     let outputs = [config.decisions_topic.clone(), config.review_topic.clone(), config.dlq_topic.clone()];
-    for topic in &outputs {
-        cluster.create_topic(topic, 1, 1)?;
-    }
-    let brokers = cluster.bootstrap_servers();
+    let inputs = config.input_topics.iter().map(|t| (t.as_str(), input_partitions));
+    let topics: Vec<(&str, i32)> = inputs.chain(outputs.iter().map(|t| (t.as_str(), 1))).collect();
+    let (cluster, brokers) = cluster(&topics)?;
     config.brokers = brokers.clone();
     let input = config.input_topics.first().cloned().unwrap_or_default();
     let reader_group = format!("{}-reader", config.group);
@@ -72,12 +79,7 @@ pub async fn stream_through(
             .map_err(|(e, _)| e)?;
     }
 
-    let reader = consumer::reader(
-        ClientConfig::new()
-            .set("bootstrap.servers", &brokers)
-            .set("group.id", &reader_group)
-            .set("auto.offset.reset", "earliest"),
-    )?;
+    let reader = consumer::reader_from_start(&brokers, &reader_group)?;
     reader.subscribe(&outputs.iter().map(String::as_str).collect::<Vec<_>>())?;
     let mut run = MockRun { brokers, decisions: Vec::new(), reviews: 0, dead_letters: 0, stats: RunStats::default() };
     let mut read = |m: &rdkafka::message::BorrowedMessage<'_>| -> Result<(), ServiceError> {
