@@ -77,19 +77,10 @@ type Reader = StreamConsumer<ReaderContext>;
 /// A mock cluster with the service's topics, a producer to its input and a reader of
 /// its decisions.
 fn mock_cluster() -> (MockCluster<'static, rdkafka::producer::DefaultProducerContext>, String, FutureProducer, Reader) {
-    let cluster = MockCluster::new(1).unwrap();
-    for topic in ["in", "decisions", "review", "dlq"] {
-        cluster.create_topic(topic, 1, 1).unwrap();
-    }
-    let brokers = cluster.bootstrap_servers();
+    let topics = [("in", 1), ("decisions", 1), ("review", 1), ("dlq", 1)];
+    let (cluster, brokers) = interdict_stream::mock::cluster(&topics).unwrap();
     let producer: FutureProducer = ClientConfig::new().set("bootstrap.servers", &brokers).create().unwrap();
-    let reader = consumer::reader(
-        ClientConfig::new()
-            .set("bootstrap.servers", &brokers)
-            .set("group.id", "reader")
-            .set("auto.offset.reset", "earliest"),
-    )
-    .unwrap();
+    let reader = consumer::reader_from_start(&brokers, "reader").unwrap();
     reader.subscribe(&["decisions"]).unwrap();
     (cluster, brokers, producer, reader)
 }
@@ -102,7 +93,7 @@ async fn decide(producer: &FutureProducer, reader: &Reader, key: &str, payment: 
         assert!(Instant::now() < deadline, "timed out after 30 s waiting for the decision on {key}");
         let Ok(Ok(m)) = tokio::time::timeout(Duration::from_millis(500), reader.recv()).await else { continue };
         let d: DecisionRecord = serde_json::from_slice(m.payload().unwrap_or(&[])).unwrap();
-        if d.key.as_deref() == Some(key) {
+        if d.message.key.as_deref() == Some(key) {
             return d;
         }
     }

@@ -147,9 +147,9 @@ async fn stream(screener: Arc<Screener>, messages: Vec<(String, Vec<u8>)>) -> Re
         println!(
             "decision  {:<5} {:<26} partition {} offset {}  hits {}  {:.0} us",
             d.verdict.as_str().to_uppercase(),
-            d.key.as_deref().unwrap_or("-"),
-            d.input.partition,
-            d.input.offset,
+            d.message.key.as_deref().unwrap_or("-"),
+            d.message.input.partition,
+            d.message.input.offset,
             d.hits,
             d.latency_us
         );
