@@ -18,6 +18,9 @@ use std::time::Instant;
 use interdict_index::{build_from_sources, BuildOptions, BuildStep, Index};
 use interdict_matcher::{MatchConfig, Matcher};
 
+mod common;
+use common::BenchArgs;
+
 fn repo(rel: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(rel)
 }
@@ -46,15 +49,9 @@ fn median(mut v: Vec<f64>) -> f64 {
 }
 
 fn main() {
-    let args: Vec<String> = std::env::args().collect();
-    let query_limit: usize = args
-        .iter()
-        .position(|a| a == "--queries")
-        .and_then(|i| args.get(i + 1))
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(usize::MAX);
-    // `cargo test --benches` runs benches with --test (or without --bench): keep that quick.
-    let quick = !args.iter().any(|a| a == "--bench");
+    let args = BenchArgs::from_env();
+    let query_limit = args.number("--queries").unwrap_or(usize::MAX);
+    let quick = args.quick;
 
     let sources = interdict_testkit::lists::bench_lists();
 

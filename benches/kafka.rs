@@ -21,8 +21,10 @@ use interdict_stream::{Config, Service, Start};
 use rdkafka::config::ClientConfig;
 use rdkafka::consumer::Consumer;
 use rdkafka::message::Message;
-use rdkafka::mocking::MockCluster;
 use rdkafka::producer::{FutureProducer, FutureRecord};
+
+mod common;
+use common::BenchArgs;
 
 fn percentile(sorted: &[f64], p: f64) -> f64 {
     if sorted.is_empty() {
@@ -80,16 +82,41 @@ async fn collect(brokers: &str, topic: &str, group: &str, n: usize) -> HashMap<S
 /// The topics the bench uses.
 const TOPICS: [&str; 6] = ["in", "decisions", "review", "dlq", "pass-in", "pass-out"];
 
+/// One timed run through the cluster: when each payment was sent to `input`, when its
+/// record was read from `output`, and when sending started.
+struct Round {
+    started: Instant,
+    sent: HashMap<String, Instant>,
+    read: HashMap<String, Instant>,
+}
+
+impl Round {
+    /// Lets the consumer group on `input` form, starts a reader of `output` (group
+    /// `reader`), then sends `n` payments and waits for their `n` records.
+    async fn run(brokers: &str, input: &str, output: &str, reader: &str, n: usize, payloads: &[Vec<u8>]) -> Round {
+        tokio::time::sleep(Duration::from_secs(3)).await;
+        let collector = tokio::spawn({
+            let (brokers, output, reader) = (brokers.to_string(), output.to_string(), reader.to_string());
+            async move { collect(&brokers, &output, &reader, n).await }
+        });
+        tokio::time::sleep(Duration::from_secs(2)).await;
+        let started = Instant::now();
+        let sent = produce(brokers, input, n, payloads).await;
+        let read = collector.await.unwrap();
+        Round { started, sent, read }
+    }
+
+    /// Seconds from the first send to the last record read.
+    fn seconds(&self) -> f64 {
+        self.read.values().max().map_or(0.0, |t| t.duration_since(self.started).as_secs_f64())
+    }
+}
+
 #[tokio::main(flavor = "multi_thread", worker_threads = 2)]
 async fn main() {
-    let args: Vec<String> = std::env::args().collect();
-    let quick = !args.iter().any(|a| a == "--bench");
-    let n: usize = args
-        .iter()
-        .position(|a| a == "--messages")
-        .and_then(|i| args.get(i + 1))
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(if quick { 200 } else { 20_000 });
+    let args = BenchArgs::from_env();
+    let quick = args.quick;
+    let n = args.count("--messages", 200, 20_000);
     let index = interdict_testkit::lists::index_of(&interdict_testkit::lists::bundled_sdn());
     let screener = Arc::new(Screener::new(Arc::new(index), ScreenConfig::default()).unwrap());
     let payloads: Vec<Vec<u8>> = ["data/payments/pacs008_choe.xml", "data/payments/mt103_rent.txt"]
@@ -102,11 +129,7 @@ async fn main() {
     let (cluster, brokers) = match std::env::var("INTERDICT_BENCH_BROKERS") {
         Ok(brokers) => (None, brokers),
         Err(_) => {
-            let cluster = MockCluster::new(1).unwrap();
-            for topic in TOPICS {
-                cluster.create_topic(topic, 4, 1).unwrap();
-            }
-            let brokers = cluster.bootstrap_servers();
+            let (cluster, brokers) = interdict_stream::mock::cluster(&TOPICS.map(|t| (t, 4))).unwrap();
             (Some(cluster), brokers)
         }
     };
@@ -124,19 +147,12 @@ async fn main() {
         ..Config::default()
     };
     let service = Service::start(config, Start::with_screener(screener)).await.unwrap();
-    // Let the group form before timing.
-    tokio::time::sleep(Duration::from_secs(3)).await;
-    let collector = tokio::spawn({
-        let brokers = brokers.clone();
-        async move { collect(&brokers, "decisions", "bench-reader", n).await }
-    });
-    tokio::time::sleep(Duration::from_secs(2)).await;
-    let started = Instant::now();
-    let sent = produce(&brokers, "in", n, &payloads).await;
-    let decided = collector.await.unwrap();
-    let service_seconds = decided.values().max().map_or(0.0, |t| t.duration_since(started).as_secs_f64());
-    let mut latencies: Vec<f64> =
-        decided.iter().filter_map(|(k, t)| sent.get(k).map(|s| t.duration_since(*s).as_secs_f64() * 1e3)).collect();
+    let screened = Round::run(&brokers, "in", "decisions", "bench-reader", n, &payloads).await;
+    let (decided, service_seconds) = (&screened.read, screened.seconds());
+    let mut latencies: Vec<f64> = decided
+        .iter()
+        .filter_map(|(k, t)| screened.sent.get(k).map(|s| t.duration_since(*s).as_secs_f64() * 1e3))
+        .collect();
     latencies.sort_by(f64::total_cmp);
     service.stop_and_wait().await.unwrap();
 
@@ -172,16 +188,8 @@ async fn main() {
             interdict_stream::consumer::close(consumer, Duration::from_secs(30)).await.unwrap();
         }
     });
-    tokio::time::sleep(Duration::from_secs(3)).await;
-    let collector = tokio::spawn({
-        let brokers = brokers.clone();
-        async move { collect(&brokers, "pass-out", "pass-reader", n).await }
-    });
-    tokio::time::sleep(Duration::from_secs(2)).await;
-    let started = Instant::now();
-    produce(&brokers, "pass-in", n, &payloads).await;
-    let copied = collector.await.unwrap();
-    let pass_seconds = copied.values().max().map_or(0.0, |t| t.duration_since(started).as_secs_f64());
+    let passed = Round::run(&brokers, "pass-in", "pass-out", "pass-reader", n, &payloads).await;
+    let (copied, pass_seconds) = (&passed.read, passed.seconds());
     pass_stop.send(()).unwrap();
     passthrough.await.unwrap();
 

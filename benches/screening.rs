@@ -22,6 +22,9 @@ use interdict_messages::{parse, Limits};
 use interdict_model::{EntityKind, Outcome};
 use interdict_screen::{ScreenConfig, Screener};
 
+mod common;
+use common::BenchArgs;
+
 fn repo(rel: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(rel)
 }
@@ -47,14 +50,9 @@ fn party_names(message: &[u8]) -> Vec<&[u8]> {
 }
 
 fn main() {
-    let args: Vec<String> = std::env::args().collect();
-    let quick = !args.iter().any(|a| a == "--bench");
-    let messages: usize = args
-        .iter()
-        .position(|a| a == "--messages")
-        .and_then(|i| args.get(i + 1))
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(if quick { 200 } else { 100_000 });
+    let args = BenchArgs::from_env();
+    let quick = args.quick;
+    let messages = args.count("--messages", 200, 100_000);
 
     let index = Arc::new(interdict_testkit::lists::index_of(&interdict_testkit::lists::bench_lists()));
     // No name cache: every message's names are screened, as for counterparties never seen.
@@ -105,13 +103,9 @@ fn main() {
     // 2 % listed names), each screened once: with the name cache off (every name
     // matched), and with it on, starting empty (names repeat as often as the tables
     // make them).
-    let listed = interdict_loadgen::listed_names_from(index.entity_ids().filter_map(|i| {
+    let listed = interdict_loadgen::listed_names_from(index.entity_ids().map(|i| {
         let e = index.entity(i);
-        match EntityKind::from(&e.kind) {
-            EntityKind::Person => Some((e.id.to_string(), e.name.to_string(), false)),
-            EntityKind::Organization => Some((e.id.to_string(), e.name.to_string(), true)),
-            _ => None,
-        }
+        (e.id.to_string(), e.name.to_string(), EntityKind::from(&e.kind))
     }));
     let mut generator = Generator::new(
         GeneratorConfig {

@@ -2,12 +2,11 @@
 //!
 //! The binary glues the library crates together behind one command line:
 //! `index build` compiles list files into an index, `index info` describes one,
-//! `search` screens names (arguments or stdin, one per line), `screen` screens payment
-//! messages, `run` screens a Kafka stream, `loadgen` load-tests it, and `demo` shows the
-//! whole path on the lists bundled with the project.
+//! `search` screens names, `screen` screens payment messages, `run` screens a Kafka
+//! stream, `review` serves the held payments' cases, `loadgen` load-tests the stream, and
+//! `demo` shows the whole path on the lists bundled with the project.
 
 mod commands;
-mod logging;
 
 /// mimalloc rather than the system allocator: screening a payment makes a few hundred
 /// small allocations (parsed fields, query words, hits), and glibc's malloc and free
@@ -43,7 +42,7 @@ enum Command {
     /// them to files).
     Loadgen(commands::loadgen::LoadgenArgs),
     /// Review held payments: cases, two people decide, outcomes go back.
-    Review(commands::review::ReviewArgs),
+    Review(interdict_review::cli::ReviewArgs),
 }
 
 fn main() -> ExitCode {
@@ -66,7 +65,7 @@ fn main() -> ExitCode {
         Command::Run(args) => commands::run::run(args),
         Command::Demo(args) => commands::demo::run(args),
         Command::Loadgen(args) => commands::loadgen::run(args),
-        Command::Review(args) => commands::review::run(args),
+        Command::Review(args) => interdict_review::cli::run(args).map_err(Into::into),
     };
     match result {
         Ok(code) => code,

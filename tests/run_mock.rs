@@ -7,7 +7,7 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use interdict_stream::consumer::{self, ReaderContext};
-use interdict_testkit::{drop_within, output_within, wait_exit, wait_output};
+use interdict_testkit::{output_within, wait_exit};
 use rdkafka::config::ClientConfig;
 use rdkafka::consumer::{Consumer, StreamConsumer};
 use rdkafka::message::Message;
@@ -15,7 +15,7 @@ use rdkafka::mocking::MockCluster;
 use rdkafka::producer::{FutureProducer, FutureRecord};
 
 mod common;
-use common::{build_index, service, start};
+use common::{build_index, close_all, service, start, stop};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn run_screens_a_topic_and_stops_cleanly_on_sigterm() {
@@ -46,9 +46,7 @@ async fn run_screens_a_topic_and_stops_cleanly_on_sigterm() {
             *counts.entry(m.topic().to_string()).or_default() += 1;
         }
     }
-    let term = Command::new("kill").args(["-TERM", &child.id().to_string()]).status().unwrap();
-    assert!(term.success());
-    let out = wait_output(child.into_child(), STOP, "interdict run to stop on SIGTERM");
+    let out = stop(child);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(0), "{stderr}");
     assert!(stderr.contains("9 message(s), 3 hold, 3 error"), "{stderr}");
@@ -113,8 +111,7 @@ async fn kill_9_mid_stream_and_restart_loses_nothing() {
     // The earlier runs may have finished the topic already: let this one start up before
     // asking it to stop (a signal during process start-up is not the case under test).
     tokio::time::sleep(Duration::from_secs(2)).await;
-    let _ = Command::new("kill").args(["-TERM", &child.id().to_string()]).status();
-    let out = wait_output(child.into_child(), STOP, "interdict run to stop on SIGTERM");
+    let out = stop(child);
     use std::os::unix::process::ExitStatusExt;
     assert_eq!(
         out.status.code(),
@@ -152,34 +149,12 @@ type Reader = StreamConsumer<ReaderContext>;
 
 /// A consumer of the output topics from the beginning, with the project's safe close.
 fn reader(brokers: &str) -> Reader {
-    consumer::reader(
-        ClientConfig::new()
-            .set("bootstrap.servers", brokers)
-            .set("group.id", "reader")
-            .set("auto.offset.reset", "earliest"),
-    )
-    .unwrap()
-}
-
-/// Closes the test's clients, each under a limit, before the cluster goes.
-async fn close_all(
-    reader: Reader,
-    producer: FutureProducer,
-    cluster: MockCluster<'static, rdkafka::producer::DefaultProducerContext>,
-) {
-    consumer::close(reader, Duration::from_secs(30)).await.expect("the reader closes");
-    drop_within(producer, Duration::from_secs(30), "the test producer");
-    drop(cluster);
+    consumer::reader_from_start(brokers, "reader").unwrap()
 }
 
 /// A mock cluster with the input topic (`partitions` partitions) and the three outputs.
 fn cluster(partitions: i32) -> (MockCluster<'static, rdkafka::producer::DefaultProducerContext>, String) {
-    let cluster = MockCluster::new(1).unwrap();
-    for (topic, n) in [("in", partitions), ("decisions", 1), ("review", 1), ("dlq", 1)] {
-        cluster.create_topic(topic, n, 1).unwrap();
-    }
-    let brokers = cluster.bootstrap_servers();
-    (cluster, brokers)
+    interdict_stream::mock::cluster(&[("in", partitions), ("decisions", 1), ("review", 1), ("dlq", 1)]).unwrap()
 }
 
 /// kcat (Debian's package, its own librdkafka build) produces the payments and reads
@@ -242,8 +217,7 @@ async fn kcat_produces_payments_and_reads_the_decisions() {
             verdicts.insert(key.to_string(), d["verdict"].as_str().unwrap().to_string());
         }
     }
-    let _ = Command::new("kill").args(["-TERM", &child.id().to_string()]).status();
-    assert_eq!(wait_output(child.into_child(), STOP, "interdict run to stop on SIGTERM").status.code(), Some(0));
+    assert_eq!(stop(child).status.code(), Some(0));
     for (key, _, expected) in &payments {
         assert_eq!(verdicts.get(*key).map(String::as_str), Some(*expected), "{key}: {verdicts:?}");
     }

@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 use interdict_model::record::DecisionRecord;
 use interdict_model::Outcome;
 use interdict_stream::consumer::{self, ReaderContext};
-use interdict_testkit::{drop_within, wait_output};
+use interdict_testkit::wait_output;
 use rdkafka::config::ClientConfig;
 use rdkafka::consumer::{Consumer, StreamConsumer};
 use rdkafka::message::Message;
@@ -20,7 +20,7 @@ use rdkafka::mocking::MockCluster;
 use rdkafka::producer::{FutureProducer, FutureRecord};
 
 mod common;
-use common::{build_index, service, start};
+use common::{build_index, close_all, service, start, stop};
 
 /// A listed person's name on the debtor line: a name hit only (Beijing and the UK are
 /// not under embargo).
@@ -77,19 +77,10 @@ type Reader = StreamConsumer<ReaderContext>;
 /// A mock cluster with the service's topics, a producer to its input and a reader of
 /// its decisions.
 fn mock_cluster() -> (MockCluster<'static, rdkafka::producer::DefaultProducerContext>, String, FutureProducer, Reader) {
-    let cluster = MockCluster::new(1).unwrap();
-    for topic in ["in", "decisions", "review", "dlq"] {
-        cluster.create_topic(topic, 1, 1).unwrap();
-    }
-    let brokers = cluster.bootstrap_servers();
+    let topics = [("in", 1), ("decisions", 1), ("review", 1), ("dlq", 1)];
+    let (cluster, brokers) = interdict_stream::mock::cluster(&topics).unwrap();
     let producer: FutureProducer = ClientConfig::new().set("bootstrap.servers", &brokers).create().unwrap();
-    let reader = consumer::reader(
-        ClientConfig::new()
-            .set("bootstrap.servers", &brokers)
-            .set("group.id", "reader")
-            .set("auto.offset.reset", "earliest"),
-    )
-    .unwrap();
+    let reader = consumer::reader_from_start(&brokers, "reader").unwrap();
     reader.subscribe(&["decisions"]).unwrap();
     (cluster, brokers, producer, reader)
 }
@@ -102,7 +93,7 @@ async fn decide(producer: &FutureProducer, reader: &Reader, key: &str, payment: 
         assert!(Instant::now() < deadline, "timed out after 30 s waiting for the decision on {key}");
         let Ok(Ok(m)) = tokio::time::timeout(Duration::from_millis(500), reader.recv()).await else { continue };
         let d: DecisionRecord = serde_json::from_slice(m.payload().unwrap_or(&[])).unwrap();
-        if d.key.as_deref() == Some(key) {
+        if d.message.key.as_deref() == Some(key) {
             return d;
         }
     }
@@ -197,12 +188,8 @@ async fn run_screens_with_the_banks_settings_and_reloads_them_as_one_set() {
     let d = decide(&producer, &reader, "b-3", TO_BELARUS).await;
     assert_eq!(d.verdict, Outcome::Pass, "Belarus is not in the shipped policy: {d:?}");
 
-    let _ = Command::new("kill").args(["-TERM", &child.id().to_string()]).status();
-    let out = wait_output(child.into_child(), Duration::from_secs(60), "interdict run to stop on SIGTERM");
-    assert_eq!(out.status.code(), Some(0));
-    consumer::close(reader, Duration::from_secs(30)).await.expect("the reader closes");
-    drop_within(producer, Duration::from_secs(30), "the test producer");
-    drop(cluster);
+    assert_eq!(stop(child).status.code(), Some(0));
+    close_all(reader, producer, cluster).await;
 }
 
 #[test]
@@ -251,10 +238,6 @@ async fn an_index_truncated_in_place_does_not_stop_screening() {
     let d = decide(&producer, &reader, "after", NAME_HIT).await;
     assert_eq!(d.verdict, Outcome::Hold, "screened with the verified copy: {d:?}");
     assert!(child.try_wait().unwrap().is_none(), "the service is still running");
-    let _ = Command::new("kill").args(["-TERM", &child.id().to_string()]).status();
-    let out = wait_output(child.into_child(), Duration::from_secs(60), "interdict run to stop on SIGTERM");
-    assert_eq!(out.status.code(), Some(0));
-    consumer::close(reader, Duration::from_secs(30)).await.expect("the reader closes");
-    drop_within(producer, Duration::from_secs(30), "the test producer");
-    drop(cluster);
+    assert_eq!(stop(child).status.code(), Some(0));
+    close_all(reader, producer, cluster).await;
 }

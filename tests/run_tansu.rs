@@ -20,7 +20,7 @@ use rdkafka::message::Message;
 use rdkafka::producer::{FutureProducer, FutureRecord};
 
 mod common;
-use common::{build_index, start};
+use common::{build_index, start, stop, terminate};
 
 /// A tansu broker on a free loopback port, stopped when dropped.
 struct Tansu {
@@ -200,8 +200,7 @@ async fn on_tansu_kill_9_and_restart_lose_nothing() {
     // The earlier runs may have finished the topic already: let this one start up before
     // asking it to stop (a signal during process start-up is not the case under test).
     tokio::time::sleep(Duration::from_secs(2)).await;
-    let _ = Command::new("kill").args(["-TERM", &child.id().to_string()]).status();
-    let status = wait_output(child.into_child(), STOP, "interdict run to stop on SIGTERM").status;
+    let status = stop(child).status;
     assert_eq!(status.code(), Some(0), "the last run stops cleanly on SIGTERM");
 
     let keys: BTreeSet<(i32, i64)> = out.decided.keys().copied().collect();
@@ -235,8 +234,8 @@ async fn on_tansu_a_rebalance_between_two_instances_loses_nothing() {
         Duration::from_secs(90),
     )
     .await;
-    for child in [&mut first, &mut second] {
-        let _ = Command::new("kill").args(["-TERM", &child.id().to_string()]).status();
+    for child in [&first, &second] {
+        terminate(child);
     }
     assert_eq!(wait_exit(&mut first, STOP, "the first instance to stop on SIGTERM").code(), Some(0));
     assert_eq!(wait_exit(&mut second, STOP, "the second instance to stop on SIGTERM").code(), Some(0));
@@ -269,7 +268,7 @@ fn loadgen_smoke_run_on_tansu() {
         .unwrap();
     let run = wait_output(run, Duration::from_secs(300), "interdict loadgen");
     // (wait_output kills the load generator itself if it overruns.)
-    let _ = Command::new("kill").args(["-TERM", &child.id().to_string()]).status();
+    terminate(&child);
     wait_exit(&mut child, STOP, "interdict run to stop on SIGTERM");
     let stdout = String::from_utf8_lossy(&run.stdout);
     assert_eq!(run.status.code(), Some(0), "{stdout}\n{}", String::from_utf8_lossy(&run.stderr));

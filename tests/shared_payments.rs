@@ -26,11 +26,11 @@ fn files(dir: &Path, out: &mut Vec<PathBuf>) {
 
 #[test]
 fn public_samples_pass_or_fail_for_a_stated_reason() {
-    let dir = repo("../shared/data/payments");
-    if !dir.exists() {
-        interdict_lists::report_skipped("the public payment samples test did not run");
+    let Some(dir) =
+        interdict_lists::shared_or_skipped(repo("../shared/data/payments"), "the public payment samples test")
+    else {
         return;
-    }
+    };
     let index = interdict_testkit::lists::index_of(&interdict_testkit::lists::bundled_sdn());
     let screener = Screener::new(Arc::new(index), ScreenConfig::default()).unwrap();
 

@@ -11,32 +11,11 @@
 //! lookup (a known bug, see docs/fuzzing.md), and `verify` is the check proposed for it.
 #![no_main]
 
-use std::sync::OnceLock;
-
-use interdict_index::{build, Index, SourceMeta};
-use interdict_model::{Alias, AliasKind, Entity, EntityKind, IdKind, Identifier, Strength};
+use interdict_index::Index;
+use interdict_testkit::index::{read_every_table, sample_index};
 use libfuzzer_sys::fuzz_target;
 
 const HEADER_LEN: usize = 64;
-
-fn id(kind: IdKind, value: &str) -> Identifier {
-    Identifier { kind, value: value.into(), label: String::new(), country: None, note: None }
-}
-
-fn sample() -> &'static [u8] {
-    static FILE: OnceLock<Vec<u8>> = OnceLock::new();
-    FILE.get_or_init(|| {
-        let mut person = Entity::new("ofac-sdn:9001", "ofac-sdn", EntityKind::Person, "PETROV, Ivan Sergeevich");
-        person.aliases.push(Alias { name: "PETROFF, Ivan".into(), kind: AliasKind::Aka, strength: Strength::Strong });
-        person.identifiers.push(id(IdKind::Passport, "7201234"));
-        let mut ship = Entity::new("ofac-sdn:9002", "ofac-sdn", EntityKind::Vessel, "NORTHERN LIGHT");
-        ship.identifiers.push(id(IdKind::Imo, "IMO 9123456"));
-        let mut bank = Entity::new("un:QDe.901", "un", EntityKind::Organization, "Northern Trading Bank LLC");
-        bank.identifiers.push(id(IdKind::Bic, "NRTHAEADXXX"));
-        let entities = vec![person, ship, bank];
-        build(entities, vec![SourceMeta::new("custom-json", "inline")], "2026-01-01T00:00:00Z").unwrap()
-    })
-}
 
 fn fsts_verify(index: &Index) -> bool {
     let d = index.data();
@@ -45,25 +24,9 @@ fn fsts_verify(index: &Index) -> bool {
         .all(|f| fst::raw::Fst::new(f.as_slice()).is_ok_and(|f| f.verify().is_ok()))
 }
 
+/// Reads every table, then, when the fsts verify, looks everything up through them.
 fn read(index: &Index) {
-    let _ = (index.version(), index.metadata(), index.file_len());
-    for i in index.entity_ids() {
-        let _ = index.entity_owned(i);
-    }
-    for i in index.name_ids() {
-        let _ = (index.name_weight(i), index.name_has_initial(i));
-        let name = index.name(i);
-        let _ = (index.entity(name.entity()), name.role(), name.text(), name.normalized());
-        for token in name.tokens() {
-            let _ = index.token(token);
-        }
-    }
-    for id in index.token_ids() {
-        let _ = (index.token_weight(id), index.is_legal_form(id));
-        for name in index.names_with_token(id) {
-            let _ = index.name(name);
-        }
-    }
+    read_every_table(index);
     if !fsts_verify(index) {
         return;
     }
@@ -94,7 +57,7 @@ fuzz_target!(|data: &[u8]| {
         read(&index);
     }
 
-    let mut bytes = sample().to_vec();
+    let mut bytes = sample_index().to_vec();
     for patch in data.chunks_exact(3) {
         let at = u16::from_le_bytes([patch[0], patch[1]]) as usize % bytes.len();
         bytes[at] ^= patch[2];

@@ -7,6 +7,7 @@
 
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::Arc;
 use std::time::Instant;
 
 use anyhow::{Context, Result};
@@ -14,10 +15,7 @@ use clap::Args;
 use interdict_index::{Index, Source};
 use interdict_lists::SourceKind;
 use interdict_matcher::{MatchConfig, Matcher};
-use interdict_model::record::DecisionRecord;
 use interdict_screen::{ScreenConfig, Screener};
-
-use super::search::alert_json;
 
 #[derive(Args)]
 pub struct DemoArgs {
@@ -51,7 +49,7 @@ fn default_data_dir() -> PathBuf {
 
 pub fn run(args: DemoArgs) -> Result<ExitCode> {
     // The service's own log lines: only what goes wrong.
-    crate::logging::init(interdict_stream::LogFormat::Text, "warn")?;
+    interdict_stream::logging::init(interdict_stream::LogFormat::Text, "warn")?;
     let data = args.data.unwrap_or_else(default_data_dir);
     if let Some(dir) = args.out.parent() {
         std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
@@ -80,10 +78,10 @@ pub fn run(args: DemoArgs) -> Result<ExitCode> {
             println!("PASS  {name}");
         }
         for (i, a) in alerts.iter().take(3).enumerate() {
-            let j = alert_json(&index, a);
+            let j = a.details(&index);
             let label = if i == 0 { "HOLD " } else { "     " };
             let shown = if i == 0 { name } else { "" };
-            println!("{label} {shown:<32} {:.2} {} {} [{}]", j.score, j.entity_id, j.name, j.programs.join(", "));
+            println!("{label} {shown:<32} {j}");
             println!("        {}", j.explanation);
         }
     }
@@ -95,7 +93,7 @@ pub fn run(args: DemoArgs) -> Result<ExitCode> {
         .collect();
     files.sort();
     println!("\n== Screening sample payments ({})", payments_dir.display());
-    let screener = std::sync::Arc::new(Screener::new(std::sync::Arc::new(index), ScreenConfig::default())?);
+    let screener = Arc::new(Screener::new(Arc::new(index), ScreenConfig::default())?);
     let mut messages: Vec<(String, Vec<u8>)> = Vec::new();
     for file in files {
         let bytes = std::fs::read(&file).with_context(|| format!("reading {}", file.display()))?;
@@ -132,22 +130,10 @@ pub fn run(args: DemoArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Starts a mock cluster and the service, produces the payments, prints the decisions.
-async fn stream(screener: std::sync::Arc<Screener>, messages: Vec<(String, Vec<u8>)>) -> Result<()> {
-    use rdkafka::consumer::Consumer;
-    use rdkafka::message::Message;
-    use rdkafka::producer::{FutureProducer, FutureRecord};
-    use std::time::{Duration, Instant};
-
-    let cluster = rdkafka::mocking::MockCluster::new(1)?;
-    for (topic, partitions) in
-        [("payments.in", 3), ("payments.decisions", 1), ("payments.review", 1), ("payments.dlq", 1)]
-    {
-        cluster.create_topic(topic, partitions, 1)?;
-    }
-    let brokers = cluster.bootstrap_servers();
+/// Streams the payments through the service on an in-process Kafka and prints the
+/// decisions read back.
+async fn stream(screener: Arc<Screener>, messages: Vec<(String, Vec<u8>)>) -> Result<()> {
     let config = interdict_stream::Config {
-        brokers: brokers.clone(),
         group: "interdict-demo".into(),
         input_topics: vec!["payments.in".into()],
         decisions_topic: "payments.decisions".into(),
@@ -155,69 +141,26 @@ async fn stream(screener: std::sync::Arc<Screener>, messages: Vec<(String, Vec<u
         dlq_topic: "payments.dlq".into(),
         ..interdict_stream::Config::default()
     };
-    let service = interdict_stream::Service::start(config, interdict_stream::Start::with_screener(screener)).await?;
-
-    let producer: FutureProducer = rdkafka::ClientConfig::new().set("bootstrap.servers", &brokers).create()?;
-    for (key, payload) in &messages {
-        producer
-            .send(FutureRecord::to("payments.in").key(key).payload(payload), Duration::from_secs(5))
-            .await
-            .map_err(|(e, _)| e)?;
+    let run = interdict_stream::mock::stream_through(config, 3, screener, &messages).await?;
+    println!("produced {} payments to payments.in (3 partitions) on {}", messages.len(), run.brokers);
+    for d in &run.decisions {
+        println!(
+            "decision  {:<5} {:<26} partition {} offset {}  hits {}  {:.0} us",
+            d.verdict.as_str().to_uppercase(),
+            d.message.key.as_deref().unwrap_or("-"),
+            d.message.input.partition,
+            d.message.input.offset,
+            d.hits,
+            d.latency_us
+        );
     }
-    println!("produced {} payments to payments.in (3 partitions) on {brokers}", messages.len());
-
-    let reader = interdict_stream::consumer::reader(
-        rdkafka::ClientConfig::new()
-            .set("bootstrap.servers", &brokers)
-            .set("group.id", "interdict-demo-reader")
-            .set("auto.offset.reset", "earliest"),
-    )?;
-    reader.subscribe(&["payments.decisions", "payments.review", "payments.dlq"])?;
-    let (mut decisions, mut reviews, mut dead) = (0, 0, 0);
-    let deadline = Instant::now() + Duration::from_secs(30);
-    while decisions < messages.len() && Instant::now() < deadline {
-        let Ok(Ok(m)) = tokio::time::timeout(Duration::from_secs(1), reader.recv()).await else { continue };
-        match m.topic() {
-            "payments.decisions" => {
-                decisions += 1;
-                let d: DecisionRecord = serde_json::from_slice(m.payload().unwrap_or(&[]))?;
-                println!(
-                    "decision  {:<5} {:<26} partition {} offset {}  hits {}  {:.0} us",
-                    d.verdict.as_str().to_uppercase(),
-                    d.key.as_deref().unwrap_or("-"),
-                    d.input.partition,
-                    d.input.offset,
-                    d.hits,
-                    d.latency_us
-                );
-            }
-            "payments.review" => reviews += 1,
-            _ => dead += 1,
-        }
-    }
-    // The review and dead-letter records follow their decisions; give them a moment.
-    let settle = Instant::now() + Duration::from_secs(2);
-    while Instant::now() < settle {
-        let Ok(Ok(m)) = tokio::time::timeout(Duration::from_millis(200), reader.recv()).await else { continue };
-        match m.topic() {
-            "payments.review" => reviews += 1,
-            "payments.dlq" => dead += 1,
-            _ => decisions += 1,
-        }
-    }
-    let stats = tokio::time::timeout(Duration::from_secs(60), service.stop_and_wait())
-        .await
-        .context("the service did not stop within 60 s")??;
     println!(
         "{} messages screened: {} decisions, {} on the review topic, {} on the dead-letter topic; offsets stored: {:?}",
-        stats.messages,
-        decisions,
-        reviews,
-        dead,
-        stats.stored.values().collect::<Vec<_>>()
+        run.stats.messages,
+        run.decisions.len(),
+        run.reviews,
+        run.dead_letters,
+        run.stats.stored.values().collect::<Vec<_>>()
     );
-    interdict_stream::consumer::close(reader, Duration::from_secs(30)).await?;
-    drop(producer);
-    drop(cluster);
     Ok(())
 }

@@ -1,6 +1,5 @@
 //! `interdict index build` and `interdict index info`.
 
-use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -9,7 +8,7 @@ use std::time::Instant;
 use anyhow::{Context, Result};
 use clap::{Args, Subcommand};
 use indicatif::{ProgressBar, ProgressStyle};
-use interdict_index::{build_from_sources, BuildOptions, BuildStep, Index, Source, SourceMeta};
+use interdict_index::{build_from_sources, BuildOptions, BuildStep, Index, Source};
 
 #[derive(Subcommand)]
 pub enum IndexCommand {
@@ -72,7 +71,6 @@ pub fn run(cmd: IndexCommand) -> Result<ExitCode> {
     }
 }
 
-/// One `--source KIND=PATH[@YYYY-MM-DD]`.
 /// Builds the index of `sources` into `out`, with a progress bar on stderr when
 /// `progress`; returns the summary to print.
 pub fn build_index(sources: &[Source], out: &Path, progress: bool, allow_empty: bool) -> Result<String> {
@@ -99,10 +97,8 @@ pub fn build_index(sources: &[Source], out: &Path, progress: bool, allow_empty: 
     let index = built.write(out).with_context(|| format!("writing {}", out.display()))?;
     bar.inc(1);
     bar.finish_and_clear();
-
-    let mut s = String::new();
-    s.push_str(&format!(
-        "wrote {} ({} bytes, {}) in {:.2} s: {} entities, {} names, {} tokens, {} identifiers\n",
+    Ok(format!(
+        "wrote {} ({} bytes, {}) in {:.2} s: {} entities, {} names, {} tokens, {} identifiers\n{built}",
         out.display(),
         built.bytes.len(),
         index.version(),
@@ -111,44 +107,7 @@ pub fn build_index(sources: &[Source], out: &Path, progress: bool, allow_empty: 
         index.name_count(),
         index.token_count(),
         index.metadata().identifiers,
-    ));
-    for m in &built.sources {
-        s.push_str(&source_line(m));
-    }
-    let mut by_type: BTreeMap<&str, u64> = BTreeMap::new();
-    for m in &built.sources {
-        for (k, v) in &m.by_type {
-            *by_type.entry(k).or_default() += v;
-        }
-    }
-    s.push_str(&format!("  all sources: {}\n", counts(&by_type)));
-    if !built.warnings.is_empty() {
-        s.push_str("first warnings of each kind:\n");
-        for w in &built.warnings {
-            s.push_str(&format!("  warning: {w}\n"));
-        }
-    }
-    Ok(s)
-}
-
-fn counts<K: std::fmt::Display>(map: &BTreeMap<K, u64>) -> String {
-    map.iter().map(|(k, v)| format!("{k} {v}")).collect::<Vec<_>>().join(", ")
-}
-
-fn source_line(m: &SourceMeta) -> String {
-    let mut s = format!(
-        "  {} {}: {} entities (published {}; {}; lists: {})\n",
-        m.kind,
-        m.path,
-        m.entities,
-        m.published.as_deref().unwrap_or("unknown"),
-        counts(&m.by_type),
-        counts(&m.by_list),
-    );
-    if !m.warnings.is_empty() {
-        s.push_str(&format!("    warnings: {}\n", counts(&m.warnings)));
-    }
-    s
+    ))
 }
 
 fn info(path: &Path, json: bool) -> Result<ExitCode> {
@@ -183,10 +142,7 @@ fn info(path: &Path, json: bool) -> Result<ExitCode> {
             meta.identifiers
         );
         for m in &meta.sources {
-            print!("{}", source_line(m));
-            for i in &m.inputs {
-                println!("    {} sha256:{} ({} bytes)", i.path, i.sha256, i.bytes);
-            }
+            print!("{m:#}");
         }
     }
     Ok(ExitCode::SUCCESS)
@@ -196,15 +152,7 @@ fn names(path: &Path) -> Result<ExitCode> {
     let index = Index::open(path).with_context(|| format!("opening {}", path.display()))?;
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    for i in index.name_ids() {
-        let name = index.name(i);
-        let role = name.role();
-        let entity = index.entity(name.entity());
-        // Tabs and line breaks inside a name would break the format.
-        let text: String =
-            name.text().chars().map(|c| if c == '\t' || c == '\n' || c == '\r' { ' ' } else { c }).collect();
-        writeln!(out, "{}\t{}\t{}", entity.id.as_str(), role.as_str(), text)?;
-    }
+    index.write_names(&mut out)?;
     out.flush()?;
     Ok(ExitCode::SUCCESS)
 }

@@ -75,13 +75,10 @@ pub struct LoadgenArgs {
 }
 
 fn rate(args: &LoadgenArgs) -> Result<Rate> {
-    if args.rate.eq_ignore_ascii_case("max") {
+    // The error names the argument: `--rate "fast": a number or max`.
+    let Rate::Fixed { per_second, .. } = args.rate.parse().map_err(|e| anyhow::anyhow!("--{e}"))? else {
         return Ok(Rate::Max);
-    }
-    let per_second: f64 = args.rate.parse().with_context(|| format!("--rate {:?}: a number or max", args.rate))?;
-    if per_second <= 0.0 || !per_second.is_finite() {
-        bail!("--rate must be above zero");
-    }
+    };
     let ramp = match &args.ramp {
         Some(r) => parse_duration(r).map_err(|e| anyhow::anyhow!("--ramp: {e}"))?,
         None => Duration::ZERO,
@@ -96,14 +93,9 @@ fn generator(args: &LoadgenArgs, run_id: String) -> Result<Generator> {
     let listed = if args.hit_ratio > 0.0 {
         let index = Index::open(&args.index)
             .with_context(|| format!("opening {} for the listed names of hits (--index)", args.index.display()))?;
-        let names = listed_names_from(index.entity_ids().filter_map(|i| {
+        let names = listed_names_from(index.entity_ids().map(|i| {
             let e = index.entity(i);
-            let organisation = match EntityKind::from(&e.kind) {
-                EntityKind::Person => false,
-                EntityKind::Organization => true,
-                _ => return None,
-            };
-            Some((e.id.to_string(), e.name.to_string(), organisation))
+            (e.id.to_string(), e.name.to_string(), EntityKind::from(&e.kind))
         }));
         if names.is_empty() {
             bail!("{} lists no person or organisation to make hits with", args.index.display());
@@ -123,11 +115,7 @@ pub fn run(args: LoadgenArgs) -> Result<ExitCode> {
     let duration =
         args.duration.as_deref().map(parse_duration).transpose().map_err(|e| anyhow::anyhow!("--duration: {e}"))?;
     let drain = parse_duration(&args.drain_timeout).map_err(|e| anyhow::anyhow!("--drain-timeout: {e}"))?;
-    let run_id = format!(
-        "lg{}-{}",
-        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs()),
-        args.seed
-    );
+    let run_id = GeneratorConfig::run_id_now(args.seed);
     let mut generator = generator(&args, run_id.clone())?;
     if let Some(dir) = &args.out {
         let count = args.count.unwrap_or(1000);

@@ -66,13 +66,10 @@ pub struct RunArgs {
 
 /// Merges file, environment and flags.
 pub fn config(args: &RunArgs) -> Result<Config> {
-    let mut config = match &args.config {
-        Some(path) => {
-            Config::from_toml(&std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?)?
-        }
-        None => Config::default(),
+    let file = match &args.config {
+        Some(path) => Some(std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?),
+        None => None,
     };
-    config.apply_env(std::env::vars())?;
     let text = |v: &Option<PathBuf>| v.as_ref().map(|p| p.display().to_string());
     let flags = [
         ("brokers", args.brokers.clone()),
@@ -82,6 +79,7 @@ pub fn config(args: &RunArgs) -> Result<Config> {
         ("review_topic", args.review_topic.clone()),
         ("dlq_topic", args.dlq_topic.clone()),
         ("group", args.group.clone()),
+        ("exactly_once", args.exactly_once.then(|| "true".to_string())),
         ("http_listen", args.http_listen.clone()),
         ("workers", args.workers.map(|v| v.to_string())),
         ("shutdown_timeout", args.shutdown_timeout.clone()),
@@ -91,14 +89,8 @@ pub fn config(args: &RunArgs) -> Result<Config> {
         ("log_format", args.log_format.clone()),
         ("log_level", args.log_level.clone()),
     ];
-    for (key, value) in flags {
-        if let Some(value) = value {
-            config.set(key, value).map_err(|reason| anyhow::anyhow!("--{}: {reason}", key.replace('_', "-")))?;
-        }
-    }
-    config.exactly_once |= args.exactly_once;
-    config.validate()?;
-    Ok(config)
+    let given = flags.into_iter().filter_map(|(key, value)| Some((key, value?)));
+    Ok(Config::layered(file.as_deref(), std::env::vars(), given)?)
 }
 
 pub fn run(args: RunArgs) -> Result<ExitCode> {
@@ -114,7 +106,7 @@ pub fn run(args: RunArgs) -> Result<ExitCode> {
 }
 
 async fn serve(config: Config) -> Result<ExitCode> {
-    crate::logging::init(config.log_format, &config.log_level)?;
+    interdict_stream::logging::init(config.log_format, &config.log_level)?;
     let service = Service::start(config, Start::process()).await?;
     if let Some(addr) = service.http_addr() {
         tracing::info!("HTTP on http://{addr}");

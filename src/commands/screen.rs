@@ -12,22 +12,17 @@ use std::sync::Arc;
 
 use anyhow::{Context, Result};
 use clap::Args;
-use interdict_index::Index;
-use interdict_matcher::{MatchConfig, DEFAULT_THRESHOLD};
+use interdict_matcher::MatchConfig;
 use interdict_model::{Outcome, Verdict};
 use interdict_screen::{GoodGuyList, Policy, ScreenConfig, Screener};
 
+use super::ScreeningArgs;
+
 #[derive(Args)]
 pub struct ScreenArgs {
-    /// The index file.
-    #[arg(long)]
-    pub index: PathBuf,
-    /// One JSON verdict per message (NDJSON).
-    #[arg(long)]
-    pub json: bool,
-    /// Name alert threshold, 0 to 1.
-    #[arg(long, default_value_t = DEFAULT_THRESHOLD)]
-    pub threshold: f64,
+    // With `--json`, one verdict per message (NDJSON).
+    #[command(flatten)]
+    pub screening: ScreeningArgs,
     /// Embargo policy (TOML); the shipped default holds KP, IR, CU, SY, Crimea, Donetsk, Luhansk.
     #[arg(long)]
     pub policy: Option<PathBuf>,
@@ -42,9 +37,7 @@ pub struct ScreenArgs {
 }
 
 pub fn run(args: ScreenArgs) -> Result<ExitCode> {
-    if !(0.0..=1.0).contains(&args.threshold) {
-        anyhow::bail!("--threshold must be between 0 and 1, got {}", args.threshold);
-    }
+    let threshold = args.screening.threshold()?;
     let policy = match &args.policy {
         Some(p) => Policy::from_toml(&std::fs::read_to_string(p).with_context(|| format!("reading {}", p.display()))?)?,
         None => Policy::default_policy(),
@@ -53,9 +46,9 @@ pub fn run(args: ScreenArgs) -> Result<ExitCode> {
         Some(p) => GoodGuyList::read(p)?,
         None => GoodGuyList::empty(),
     };
-    let index = Arc::new(Index::open(&args.index).with_context(|| format!("opening {}", args.index.display()))?);
+    let index = Arc::new(args.screening.open_index()?);
     let config = ScreenConfig {
-        matcher: MatchConfig { threshold: args.threshold, ..MatchConfig::default() },
+        matcher: MatchConfig { threshold, ..MatchConfig::default() },
         policy,
         good_guys,
         limits: interdict_messages::Limits { max_message_bytes: args.max_message_bytes },
@@ -92,16 +85,16 @@ pub fn run(args: ScreenArgs) -> Result<ExitCode> {
                 Outcome::Error => errors += 1,
                 Outcome::Pass => {}
             }
-            if args.json {
+            if args.screening.json {
                 serde_json::to_writer(&mut out, &Named { input: &label, verdict: &verdict })?;
                 writeln!(out)?;
             } else {
-                write_text(&mut out, &label, &verdict)?;
+                out.write_all(verdict.to_text(&label).as_bytes())?;
             }
         }
     }
     out.flush()?;
-    if !args.json {
+    if !args.screening.json {
         eprintln!("{total} message(s): {holds} hold, {errors} error, {} pass", total - holds - errors);
     }
     // 0: every message was screened (passed or held); 1: at least one could not be.
@@ -115,36 +108,4 @@ struct Named<'a> {
     input: &'a str,
     #[serde(flatten)]
     verdict: &'a Verdict,
-}
-
-fn write_text(out: &mut impl Write, label: &str, v: &Verdict) -> Result<()> {
-    let outcome = format!("{:<5}", v.verdict.as_str().to_uppercase());
-    let format = v.format.map(|f| f.as_str()).unwrap_or("?");
-    writeln!(out, "{outcome} {label} {} ({format}, {})", v.message_id.as_deref().unwrap_or("-"), v.index_version)?;
-    if let Some(e) = &v.error {
-        writeln!(out, "      {}: {}", e.kind, e.reason)?;
-    }
-    for h in &v.hits {
-        writeln!(
-            out,
-            "      {:.2} {:<7} {} {} at {}: {:?}",
-            h.score,
-            serde_json::to_value(h.kind)?.as_str().unwrap_or(""),
-            h.entity_id.as_deref().unwrap_or("-"),
-            h.listed_name,
-            h.field_path,
-            h.matched_text
-        )?;
-        writeln!(out, "           {}", h.explanation)?;
-    }
-    for s in &v.suppressed {
-        writeln!(
-            out,
-            "      suppressed {} at {}: {}",
-            s.hit.entity_id.as_deref().unwrap_or("-"),
-            s.hit.field_path,
-            s.reason
-        )?;
-    }
-    Ok(())
 }

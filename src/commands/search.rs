@@ -4,26 +4,20 @@
 //! order, so a bank's whole customer file can be piped through for rescreening.
 
 use std::io::{BufRead, BufWriter, Write};
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 use clap::Args;
-use interdict_index::Index;
-use interdict_matcher::{Alert, MatchConfig, Matcher, DEFAULT_MAX_ALERTS, DEFAULT_THRESHOLD};
+use interdict_matcher::{AlertDetails, MatchConfig, Matcher, DEFAULT_MAX_ALERTS};
 use serde::Serialize;
+
+use super::ScreeningArgs;
 
 #[derive(Args)]
 pub struct SearchArgs {
-    /// The index file.
-    #[arg(long)]
-    pub index: PathBuf,
-    /// One JSON object per name: {"query": ..., "alerts": [...]}.
-    #[arg(long)]
-    pub json: bool,
-    /// Alert threshold, 0 to 1.
-    #[arg(long, default_value_t = DEFAULT_THRESHOLD)]
-    pub threshold: f64,
+    // With `--json`, one object per name: {"query": ..., "alerts": [...]}.
+    #[command(flatten)]
+    pub screening: ScreeningArgs,
     /// At most this many alerts per name.
     #[arg(long, default_value_t = DEFAULT_MAX_ALERTS)]
     pub max_alerts: usize,
@@ -43,81 +37,42 @@ pub struct SearchArgs {
     pub names: Vec<String>,
 }
 
+/// What else is known about the party, from `--birth-year`, `--country` and `--id`.
 fn context(args: &SearchArgs) -> Result<interdict_matcher::Context> {
-    let country = match &args.country {
-        Some(c) => Some(
-            interdict_model::countries::code_for(c)
-                .with_context(|| format!("--country {c:?} is not a known country name or ISO code"))?
-                .to_string(),
-        ),
-        None => None,
-    };
-    let mut identifiers = Vec::new();
-    for id in &args.identifiers {
-        let (kind, value) = id.split_once(':').with_context(|| format!("--id {id:?}: expected KIND:VALUE"))?;
-        let kind = interdict_model::IdKind::parse(kind).with_context(|| {
-            let kinds: Vec<&str> = interdict_model::IdKind::ALL.iter().map(|k| k.as_str()).collect();
-            format!("--id {id:?}: unknown kind {kind:?} (one of {})", kinds.join(", "))
-        })?;
-        identifiers.push((kind, value.to_string()));
-    }
-    Ok(interdict_matcher::Context { birth_year: args.birth_year, country, identifiers })
-}
-
-#[derive(Serialize)]
-pub struct AlertJson {
-    pub entity_id: String,
-    /// The entity's primary listed name.
-    pub name: String,
-    /// The listed name (primary or alias) that matched.
-    pub matched_name: String,
-    pub score: f64,
-    pub source: String,
-    pub kind: String,
-    pub programs: Vec<String>,
-    pub explanation: String,
+    use interdict_matcher::Context as Factors;
+    let country = args.country.as_deref().map(Factors::country_code).transpose();
+    let identifiers = args.identifiers.iter().map(|id| Factors::identifier(id)).collect::<Result<_, _>>();
+    Ok(Factors {
+        birth_year: args.birth_year,
+        country: country.map_err(|e| anyhow::anyhow!("--country {e}"))?,
+        identifiers: identifiers.map_err(|e| anyhow::anyhow!("--id {e}"))?,
+    })
 }
 
 #[derive(Serialize)]
 struct ResultJson<'a> {
     query: &'a str,
-    alerts: Vec<AlertJson>,
-}
-
-pub fn alert_json(index: &Index, alert: &Alert) -> AlertJson {
-    let entity = index.entity(alert.entity);
-    AlertJson {
-        entity_id: entity.id.to_string(),
-        name: entity.name.to_string(),
-        matched_name: index.name(alert.name).text().to_string(),
-        score: (alert.score * 1000.0).round() / 1000.0,
-        source: entity.source.to_string(),
-        kind: interdict_model::EntityKind::from(&entity.kind).as_str().to_string(),
-        programs: entity.programs.iter().map(|p| p.to_string()).collect(),
-        explanation: alert.explanation.clone(),
-    }
+    alerts: Vec<AlertDetails>,
 }
 
 pub fn run(args: SearchArgs) -> Result<ExitCode> {
-    if !(0.0..=1.0).contains(&args.threshold) {
-        anyhow::bail!("--threshold must be between 0 and 1, got {}", args.threshold);
-    }
+    let threshold = args.screening.threshold()?;
     let context = context(&args)?;
-    let index = Index::open(&args.index).with_context(|| format!("opening {}", args.index.display()))?;
-    let matcher = Matcher::new(&index, MatchConfig { threshold: args.threshold, max_alerts: args.max_alerts });
+    let index = args.screening.open_index()?;
+    let matcher = Matcher::new(&index, MatchConfig { threshold, max_alerts: args.max_alerts });
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let screen = |name: &str, out: &mut BufWriter<_>| -> Result<()> {
         let alerts = matcher.search_with(name, &context);
-        if args.json {
-            let result = ResultJson { query: name, alerts: alerts.iter().map(|a| alert_json(&index, a)).collect() };
+        if args.screening.json {
+            let result = ResultJson { query: name, alerts: alerts.iter().map(|a| a.details(&index)).collect() };
             serde_json::to_writer(&mut *out, &result)?;
             writeln!(out)?;
         } else {
             writeln!(out, "{name}: {} alert(s)", alerts.len())?;
             for a in &alerts {
-                let j = alert_json(&index, a);
-                writeln!(out, "  {:.2} {} {} [{}]", j.score, j.entity_id, j.name, j.programs.join(", "))?;
+                let j = a.details(&index);
+                writeln!(out, "  {j}")?;
                 writeln!(out, "       {}", j.explanation)?;
             }
         }

@@ -82,6 +82,7 @@ mod error;
 mod file;
 mod ids;
 mod neighbours;
+mod report;
 mod sources;
 
 use std::collections::BTreeMap;

@@ -15,62 +15,14 @@
 
 use std::ops::Range;
 
-use interdict_index::{build, Index, SourceMeta};
-use interdict_model::{Alias, AliasKind, Entity, EntityKind, IdKind, Identifier, Strength};
+use interdict_index::Index;
+use interdict_testkit::damage::config;
+use interdict_testkit::index::{read_every_table, sample_entities, sample_index};
 use proptest::prelude::*;
 use proptest::sample::Index as Pick;
 
-const CASES: u32 = 256;
 const HEADER_LEN: usize = 64;
 const RESERVED: [Range<usize>; 2] = [12..16, 56..64];
-
-/// `PROPTEST_CASES=N` runs more cases. Failing inputs are printed, not saved to files.
-fn config() -> ProptestConfig {
-    let cases = if std::env::var_os("PROPTEST_CASES").is_some() { ProptestConfig::default().cases } else { CASES };
-    ProptestConfig { cases, failure_persistence: None, ..ProptestConfig::default() }
-}
-
-fn entities() -> Vec<Entity> {
-    let mut person = Entity::new("ofac-sdn:9001", "ofac-sdn", EntityKind::Person, "PETROV, Ivan Sergeevich");
-    person.programs.push("RUSSIA-EO14024".into());
-    person.aliases.push(Alias { name: "PETROFF, Ivan".into(), kind: AliasKind::Aka, strength: Strength::Strong });
-    person.aliases.push(Alias { name: "Vanya".into(), kind: AliasKind::Aka, strength: Strength::Weak });
-    person.identifiers.push(Identifier {
-        kind: IdKind::Passport,
-        value: "7201234".into(),
-        label: "Passport".into(),
-        country: None,
-        note: None,
-    });
-    let mut ship = Entity::new("ofac-sdn:9002", "ofac-sdn", EntityKind::Vessel, "NORTHERN LIGHT");
-    ship.identifiers.push(Identifier {
-        kind: IdKind::Imo,
-        value: "IMO 9123456".into(),
-        label: "Vessel Registration Identification".into(),
-        country: None,
-        note: None,
-    });
-    let mut bank = Entity::new("un:QDe.901", "un", EntityKind::Organization, "Northern Trading Bank LLC");
-    bank.identifiers.push(Identifier {
-        kind: IdKind::Bic,
-        value: "NRTHAEADXXX".into(),
-        label: "SWIFT/BIC".into(),
-        country: None,
-        note: None,
-    });
-    let custom = Entity::new("custom:C-1", "custom", EntityKind::Unknown, "Ïvan Petröv");
-    vec![person, ship, bank, custom]
-}
-
-/// A small index file, built once.
-fn sample() -> &'static [u8] {
-    static FILE: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
-    FILE.get_or_init(|| {
-        let mut meta = SourceMeta::new("custom-json", "inline");
-        meta.entities = 4;
-        build(entities(), vec![meta], "2026-01-01T00:00:00Z").expect("the sample builds")
-    })
-}
 
 fn is_reserved(at: usize) -> bool {
     RESERVED.iter().any(|r| r.contains(&at))
@@ -79,7 +31,7 @@ fn is_reserved(at: usize) -> bool {
 /// Opens `bytes` and checks the outcome against what the format covers. Only a panic or
 /// a wrong outcome fails.
 fn check(bytes: Vec<u8>) {
-    let original = sample();
+    let original = sample_index();
     let changed: Vec<usize> = if bytes.len() == original.len() {
         (0..bytes.len()).filter(|&i| bytes[i] != original[i]).collect()
     } else {
@@ -89,7 +41,7 @@ fn check(bytes: Vec<u8>) {
     match Index::from_bytes(bytes) {
         Ok(index) => {
             assert!(should_open, "a damaged file opened (changed bytes {changed:?})");
-            assert_eq!(index.entity_count(), entities().len());
+            assert_eq!(index.entity_count(), sample_entities().len());
             assert_eq!(index.file_len(), original.len());
         }
         Err(e) => {
@@ -101,7 +53,7 @@ fn check(bytes: Vec<u8>) {
 
 #[test]
 fn the_sample_opens_and_has_padding() {
-    let bytes = sample();
+    let bytes = sample_index();
     assert!(bytes.len() > 4 * HEADER_LEN);
     assert!(Index::from_bytes(bytes.to_vec()).is_ok());
     // The reserved header bytes are zero as written.
@@ -110,7 +62,7 @@ fn the_sample_opens_and_has_padding() {
 
 #[test]
 fn every_single_header_byte_flip() {
-    let original = sample();
+    let original = sample_index();
     for at in 0..HEADER_LEN {
         for mask in [0x01, 0x80, 0xff] {
             let mut bytes = original.to_vec();
@@ -122,7 +74,7 @@ fn every_single_header_byte_flip() {
 
 #[test]
 fn every_truncation_near_the_edges() {
-    let original = sample();
+    let original = sample_index();
     let len = original.len();
     for cut in (0..=HEADER_LEN + 8).chain(len - 16..len) {
         check(original[..cut].to_vec());
@@ -136,12 +88,12 @@ fn write_fuzz_seeds() {
     let Some(dir) = std::env::var_os("INTERDICT_FUZZ_SEEDS") else { return };
     let out = std::path::Path::new(&dir).join("index_open");
     std::fs::create_dir_all(&out).unwrap();
-    std::fs::write(out.join("seed-sample-idx"), sample()).unwrap();
+    std::fs::write(out.join("seed-sample-idx"), sample_index()).unwrap();
 }
 
 /// A byte position: half the time in the header, where every field has its own check.
 fn position() -> impl Strategy<Value = usize> {
-    let len = sample().len();
+    let len = sample_index().len();
     prop_oneof![0..HEADER_LEN, 0..len]
 }
 
@@ -152,7 +104,7 @@ proptest! {
     fn flipped_bytes_are_refused_unless_reserved(
         flips in prop::collection::vec((position(), 1u8..=255), 1..4),
     ) {
-        let mut bytes = sample().to_vec();
+        let mut bytes = sample_index().to_vec();
         for (at, mask) in flips {
             bytes[at] ^= mask;
         }
@@ -163,7 +115,7 @@ proptest! {
     fn reserved_bytes_are_ignored(
         values in prop::collection::vec((prop::sample::select(vec![12usize, 13, 14, 15, 56, 57, 58, 59, 60, 61, 62, 63]), any::<u8>()), 1..12),
     ) {
-        let mut bytes = sample().to_vec();
+        let mut bytes = sample_index().to_vec();
         for (at, value) in values {
             bytes[at] = value;
         }
@@ -172,21 +124,21 @@ proptest! {
 
     #[test]
     fn truncated_files_are_refused(cut in any::<Pick>()) {
-        let original = sample();
+        let original = sample_index();
         let cut = cut.index(original.len());
         check(original[..cut].to_vec());
     }
 
     #[test]
     fn extended_files_are_refused(extra in prop::collection::vec(any::<u8>(), 1..128)) {
-        let mut bytes = sample().to_vec();
+        let mut bytes = sample_index().to_vec();
         bytes.extend_from_slice(&extra);
         check(bytes);
     }
 
     #[test]
     fn truncated_and_flipped_files_are_refused(cut in any::<Pick>(), flips in prop::collection::vec((position(), 1u8..=255), 0..3)) {
-        let mut bytes = sample().to_vec();
+        let mut bytes = sample_index().to_vec();
         for (at, mask) in flips {
             bytes[at] ^= mask;
         }
@@ -209,7 +161,7 @@ proptest! {
         flips in prop::collection::vec((any::<Pick>(), 1u8..=255), 1..4),
         in_payload in any::<bool>(),
     ) {
-        let mut bytes = sample().to_vec();
+        let mut bytes = sample_index().to_vec();
         let payload_offset = read_u64(&bytes, 32) as usize;
         let region = if in_payload { payload_offset..bytes.len() } else { HEADER_LEN..payload_offset };
         for (at, mask) in flips {
@@ -217,21 +169,21 @@ proptest! {
         }
         reseal(&mut bytes);
         if let Ok(index) = Index::from_bytes(bytes) {
-            read_tables(&index);
+            read_every_table(&index);
         }
     }
 
     /// Arbitrary bytes as the payload of a well-formed, correctly checksummed file.
     #[test]
     fn arbitrary_payload_is_refused_or_reads_cleanly(payload in prop::collection::vec(any::<u8>(), 0..1024)) {
-        let original = sample();
+        let original = sample_index();
         let payload_offset = read_u64(original, 32) as usize;
         let mut bytes = original[..payload_offset].to_vec();
         bytes[40..48].copy_from_slice(&(payload.len() as u64).to_le_bytes());
         bytes.extend_from_slice(&payload);
         reseal(&mut bytes);
         if let Ok(index) = Index::from_bytes(bytes) {
-            read_tables(&index);
+            read_every_table(&index);
         }
     }
 }
@@ -246,33 +198,11 @@ fn reseal(bytes: &mut [u8]) {
     bytes[48..56].copy_from_slice(&sum.to_le_bytes());
 }
 
-/// Reads every entity, name, token and postings list of an open index.
-fn read_tables(index: &Index) {
-    let _ = (index.version(), index.metadata(), index.file_len());
-    for i in index.entity_ids() {
-        let _ = index.entity_owned(i);
-    }
-    for i in index.name_ids() {
-        let _ = (index.name_weight(i), index.name_has_initial(i));
-        let name = index.name(i);
-        let _ = (index.entity(name.entity()), name.role(), name.text(), name.normalized());
-        for token in name.tokens() {
-            let _ = index.token(token);
-        }
-    }
-    for id in index.token_ids() {
-        let _ = (index.token_weight(id), index.is_legal_form(id));
-        for name in index.names_with_token(id) {
-            let _ = index.name(name);
-        }
-    }
-}
-
 /// Looks up, through the fst maps, every token, phonetic key, name and identifier the
 /// sample holds, and walks the token fst.
 fn look_up_everything(index: &Index) {
     use fst::Streamer;
-    for entity in entities() {
+    for entity in sample_entities() {
         for identifier in &entity.identifiers {
             let _ = index.entities_with_identifier(&identifier.kind, &identifier.value);
         }
@@ -294,8 +224,8 @@ fn look_up_everything(index: &Index) {
 
 #[test]
 fn the_sample_looks_up_cleanly() {
-    let index = Index::from_bytes(sample().to_vec()).unwrap();
-    read_tables(&index);
+    let index = Index::from_bytes(sample_index().to_vec()).unwrap();
+    read_every_table(&index);
     look_up_everything(&index);
     assert_eq!(index.names_exactly("northern light").len(), 1);
 }
@@ -318,7 +248,7 @@ fn find(haystack: &[u8], needle: &[u8]) -> usize {
 /// `Index::open` now verifies each fst's CRC32C. Details in `docs/fuzzing.md`.
 #[test]
 fn corrupt_fst_lookups_never_panic() {
-    let original = sample();
+    let original = sample_index();
     let index = Index::from_bytes(original.to_vec()).unwrap();
     let d = index.data();
     let fsts = [
@@ -336,7 +266,7 @@ fn corrupt_fst_lookups_never_panic() {
                 bytes[at] ^= mask;
                 reseal(&mut bytes);
                 if let Ok(index) = Index::from_bytes(bytes) {
-                    read_tables(&index);
+                    read_every_table(&index);
                     look_up_everything(&index);
                 }
             }

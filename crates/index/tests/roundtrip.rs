@@ -10,21 +10,9 @@ fn sample_entities() -> Vec<Entity> {
     choe.aliases.push(Alias { name: "CHOE, Chol-min".into(), kind: AliasKind::Aka, strength: Strength::Strong });
     choe.aliases.push(Alias { name: "Chol Min CHOE".into(), kind: AliasKind::Aka, strength: Strength::Weak });
     let mut bank = Entity::new("ofac-sdn:306", "ofac-sdn", EntityKind::Organization, "BANCO NACIONAL DE CUBA");
-    bank.identifiers.push(Identifier {
-        kind: IdKind::Bic,
-        value: "BNCUCUHHXXX".into(),
-        label: "SWIFT/BIC".into(),
-        country: None,
-        note: None,
-    });
+    bank.identifiers.push(Identifier::new(IdKind::Bic, "BNCUCUHHXXX", "SWIFT/BIC"));
     let mut ship = Entity::new("ofac-sdn:15036", "ofac-sdn", EntityKind::Vessel, "ARTAVIL");
-    ship.identifiers.push(Identifier {
-        kind: IdKind::Imo,
-        value: "9187629".into(),
-        label: "Vessel Registration Identification IMO".into(),
-        country: None,
-        note: None,
-    });
+    ship.identifiers.push(Identifier::new(IdKind::Imo, "9187629", "Vessel Registration Identification IMO"));
     vec![choe, bank, ship]
 }
 

@@ -150,7 +150,7 @@ const REQUIRED: [&str; 3] = ["id", "type", "name"];
 
 fn parse_kind(text: &str) -> Result<EntityKind, String> {
     let t = text.trim();
-    EntityKind::ALL.iter().find(|k| k.as_str().eq_ignore_ascii_case(t)).cloned().ok_or_else(|| {
+    EntityKind::parse(t).ok_or_else(|| {
         let names: Vec<&str> = EntityKind::ALL.iter().map(|k| k.as_str()).collect();
         format!("unknown type {t:?} (expected one of: {})", names.join(", "))
     })
@@ -166,7 +166,7 @@ fn parse_identifier(item: &str) -> Result<Identifier, String> {
     if value.is_empty() {
         return Err(format!("identifier {item:?} has no value"));
     }
-    Ok(Identifier { kind: parsed, value: value.to_string(), label: kind, country: None, note: None })
+    Ok(Identifier::new(parsed, value, &kind))
 }
 
 fn parse_country(text: &str) -> Result<Country, String> {

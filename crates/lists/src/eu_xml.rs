@@ -190,14 +190,18 @@ fn entity_from(path: &Path, file: &str, node: &Node, warnings: &mut Warnings) ->
     let logical_id =
         attr(node, "logicalId").ok_or_else(|| Error::parse(path, at, "<sanctionEntity> has no logicalId attribute"))?;
     let id = format!("{SOURCE}:{logical_id}");
+    // A warning about this entity, at byte `offset`.
+    let mut warn = |kind: &str, offset: u64, what: String| {
+        warnings.push(kind, file, Position::Byte(offset), format!("{id}: {what}"));
+    };
 
     let kind = match node.child("subjectType").and_then(|s| attr(s, "code")) {
         Some(code) => kind_for_subject(code).unwrap_or_else(|| {
-            warnings.push("unknown-subject-type", file, at, format!("{id}: unknown subjectType code {code:?}"));
+            warn("unknown-subject-type", node.offset, format!("unknown subjectType code {code:?}"));
             EntityKind::Unknown
         }),
         None => {
-            warnings.push("unknown-subject-type", file, at, format!("{id}: no subjectType"));
+            warn("unknown-subject-type", node.offset, "no subjectType".into());
             EntityKind::Unknown
         }
     };
@@ -214,12 +218,7 @@ fn entity_from(path: &Path, file: &str, node: &Node, warnings: &mut Warnings) ->
             (!parts.is_empty()).then(|| parts.join(" "))
         });
         let Some(whole) = whole else {
-            warnings.push(
-                "empty-name",
-                file,
-                Position::Byte(alias.offset),
-                format!("{id}: <nameAlias> without a name"),
-            );
+            warn("empty-name", alias.offset, "<nameAlias> without a name".into());
             continue;
         };
         let whole = collapse_whitespace(&whole);
@@ -296,7 +295,7 @@ fn entity_from(path: &Path, file: &str, node: &Node, warnings: &mut Warnings) ->
         match birth_date(b) {
             Ok(Some(date)) => push_unique(&mut e.birth_dates, date),
             Ok(None) => {}
-            Err(reason) => warnings.push("bad-birth-date", file, Position::Byte(b.offset), format!("{id}: {reason}")),
+            Err(reason) => warn("bad-birth-date", b.offset, reason),
         }
         let mut place: Vec<String> =
             ["city", "place", "region"].iter().filter_map(|a| attr(b, a)).map(str::to_string).collect();
@@ -336,19 +335,14 @@ fn entity_from(path: &Path, file: &str, node: &Node, warnings: &mut Warnings) ->
                 "WEB" | "WEBSITE" => IdKind::Website,
                 _ => IdKind::Other,
             };
-            let id = Identifier { kind, value: value.to_string(), label: key.to_string(), country: None, note: None };
+            let id = Identifier::new(kind, value, key);
             push_unique(&mut e.identifiers, id);
         }
     }
 
     for i in node.children_named("identification") {
         let Some(value) = attr(i, "number").or_else(|| attr(i, "latinNumber")) else {
-            warnings.push(
-                "empty-identifier",
-                file,
-                Position::Byte(i.offset),
-                format!("{id}: <identification> without a number"),
-            );
+            warn("empty-identifier", i.offset, "<identification> without a number".into());
             continue;
         };
         let code = attr(i, "identificationTypeCode");

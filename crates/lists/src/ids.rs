@@ -4,83 +4,46 @@
 //! Number", "SWIFT/BIC", "Vessel Registration Identification"); this maps a label to a
 //! kind by its words, so a new label of a known family still lands in the right kind.
 
+use std::sync::OnceLock;
+
 use interdict_model::IdKind;
 
-/// Maps a label as a list writes it to a kind. Unknown labels are [`IdKind::Other`].
+/// The words that make a label of each kind, in the order they are tried.
+const LABELS: &str = include_str!("../data/id_labels.tsv");
+
+/// One row of [`LABELS`].
+struct Rule {
+    kind: IdKind,
+    words: Vec<&'static str>,
+    unless: Vec<&'static str>,
+}
+
+fn rules() -> &'static [Rule] {
+    static RULES: OnceLock<Vec<Rule>> = OnceLock::new();
+    RULES.get_or_init(|| {
+        let rows = LABELS.lines().filter(|l| !l.is_empty() && !l.starts_with('#'));
+        rows.map(|row| {
+            let (kind, words) = row.split_once('\t').unwrap_or_else(|| panic!("id_labels.tsv: {row:?}"));
+            let kind = IdKind::parse(kind).unwrap_or_else(|| panic!("id_labels.tsv: unknown kind {kind:?}"));
+            let (unless, words): (Vec<&str>, Vec<&str>) = words.split('|').partition(|w| w.starts_with('!'));
+            Rule { kind, words, unless: unless.iter().map(|w| &w[1..]).collect() }
+        })
+        .collect()
+    })
+}
+
+/// Maps a label as a list writes it to a kind by its words (`data/id_labels.tsv`).
+/// Unknown labels are [`IdKind::Other`].
 pub fn kind_for_label(label: &str) -> IdKind {
     let l = label.to_ascii_lowercase();
-    let has = |w: &str| l.contains(w);
-    if has("swift") || has("bic") {
-        IdKind::Bic
-    } else if has("imo") && !has("immo") {
-        IdKind::Imo
-    } else if has("mmsi") {
-        IdKind::Mmsi
-    } else if has("call sign") {
-        IdKind::CallSign
-    } else if has("passport") {
-        IdKind::Passport
-    } else if has("tax")
-        || has("v.a.t")
-        || has("vat number")
-        || l.trim() == "inn"
-        || has("rfc")
-        || has("nit ")
-        || l.trim() == "nit"
-    {
-        IdKind::TaxId
-    } else if has("aircraft") || has("tail") {
-        IdKind::AircraftId
-    } else if has("email") || has("e-mail") {
-        IdKind::Email
-    } else if has("phone") || has("telephone") || has("fax") {
-        IdKind::Phone
-    } else if has("website") {
-        IdKind::Website
-    } else if has("digital currency") {
-        IdKind::DigitalCurrencyAddress
-    } else if has("national id")
-        || has("national identification")
-        || has("national foreign id")
-        || has("cedula")
-        || has("c.u.r.p")
-        || has("curp")
-        || has("d.n.i")
-        || has("dni")
-        || has("identity card")
-        || has("identification number")
-        || has("personal id")
-        || has("id card")
-        || has("nie")
-        || has("ssn")
-        || has("social security")
-        || has("citizen")
-        || has("residency")
-        || has("electoral")
-    {
-        IdKind::NationalId
-    } else if has("registration")
-        || has("registry")
-        || has("register")
-        || has("company number")
-        || has("commercial")
-        || has("business")
-        || has("license")
-        || has("licence")
-        || has("legal entity number")
-        || has("lei")
-        || has("unified social credit")
-        || has("ogrn")
-        || has("kpp")
-        || has("folio")
-        || has("c.r. no")
-        || has("chamber of commerce")
-        || has("certificate of incorporation")
-    {
-        IdKind::RegistrationNumber
-    } else {
-        IdKind::Other
-    }
+    let holds = |word: &&str| match word.strip_prefix('=') {
+        Some(whole) => l.trim() == whole,
+        None => l.contains(word),
+    };
+    rules()
+        .iter()
+        .find(|rule| rule.words.iter().any(holds) && !rule.unless.iter().any(holds))
+        .map_or(IdKind::Other, |rule| rule.kind.clone())
 }
 
 /// Normalises an identifier value for exact lookup: upper case, letters and digits only.
@@ -112,6 +75,9 @@ mod tests {
             ("Email Address", IdKind::Email),
             ("Digital Currency Address - XBT", IdKind::DigitalCurrencyAddress),
             ("Kennitala", IdKind::Other),
+            ("INN", IdKind::TaxId),
+            ("Innovation Certificate", IdKind::Other),
+            ("Immobilien Register", IdKind::RegistrationNumber),
         ];
         for (label, kind) in cases {
             assert_eq!(kind_for_label(label), kind, "{label}");

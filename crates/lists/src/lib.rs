@@ -240,6 +240,18 @@ pub fn report_skipped(what: &str) {
     let _ = writeln!(std::io::stderr(), "SKIPPED: ../shared not present: {what}");
 }
 
+/// `path` (a file or folder under `../shared`) if it is there; else tells the person
+/// running the tests that the test on it did not run (`test` names it) and gives `None`.
+#[doc(hidden)]
+pub fn shared_or_skipped(path: impl Into<std::path::PathBuf>, test: &str) -> Option<std::path::PathBuf> {
+    let path = path.into();
+    if !path.exists() {
+        report_skipped(&format!("{test} did not run"));
+        return None;
+    }
+    Some(path)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -45,7 +45,6 @@
 //! from the entries read), `unknown-type`, `unknown-record`.
 
 use std::cell::OnceCell;
-use std::collections::HashMap;
 
 use interdict_model::{
     Address, Alias, AliasKind, Country, Entity, EntityKind, Gender, IdKind, Identifier, Link, Strength, VesselInfo,
@@ -55,7 +54,7 @@ use crate::dates::{parse_birth_date, us_date_to_iso};
 use crate::error::Position;
 use crate::fields::{collapsed, push_unique};
 use crate::ids::kind_for_label;
-use crate::reader::Reader;
+use crate::reader::{Reader, UniqueEntities};
 use crate::xml::{for_each_record, Node};
 use crate::{Error, InputFile, ParsedSource, SourceKind};
 
@@ -107,8 +106,7 @@ pub fn parse(input: &InputFile) -> Result<ParsedSource, Error> {
     let mut reader = Reader::new(path);
     let source: OnceCell<&'static str> = OnceCell::new();
     let mut publish: Option<(Option<String>, Option<String>, u64)> = None;
-    let mut entities: Vec<Entity> = Vec::new();
-    let mut first_seen: HashMap<String, u64> = HashMap::new();
+    let mut entities = UniqueEntities::new(path, "uid");
 
     for_each_record(
         path,
@@ -123,15 +121,7 @@ pub fn parse(input: &InputFile) -> Result<ParsedSource, Error> {
             match node.name.as_str() {
                 "sdnEntry" => {
                     let source = source.get().copied().unwrap_or(SDN);
-                    let entity = reader.entry(&node, source)?;
-                    if let Some(first) = first_seen.insert(entity.id.clone(), node.offset) {
-                        return Err(Error::parse(
-                            path,
-                            Position::Byte(node.offset),
-                            format!("uid of {} is used twice (first at byte {first})", entity.id),
-                        ));
-                    }
-                    entities.push(entity);
+                    entities.push(reader.entry(&node, source)?, node.offset)?;
                 }
                 "publshInformation" | "publishInformation" => {
                     publish = Some((field(&node, "Publish_Date"), field(&node, "Record_Count"), node.offset));
@@ -142,9 +132,7 @@ pub fn parse(input: &InputFile) -> Result<ParsedSource, Error> {
         },
     )?;
 
-    if entities.is_empty() {
-        return Err(Error::parse(path, Position::File, "no sdnEntry records: refusing an empty list"));
-    }
+    let entities = entities.into_entities("sdnEntry")?;
 
     let mut published = None;
     if let Some((date, count, offset)) = publish {

@@ -1,6 +1,7 @@
 //! Per-file state shared by the record-based parsers: the file, for errors, and the
 //! warnings so far. Each parser adds its own methods in its module.
 
+use std::collections::HashMap;
 use std::path::Path;
 
 use interdict_model::{Country, Entity};
@@ -53,5 +54,41 @@ impl<'a> Reader<'a> {
         parsed.entities = entities;
         parsed.warnings = self.warnings;
         parsed
+    }
+}
+
+/// A file's entities in order, each id once: a second record with an id already taken
+/// is an error that names where the first one was.
+pub(crate) struct UniqueEntities<'a> {
+    path: &'a Path,
+    /// What the file calls the id (`uid`, `REFERENCE_NUMBER`), for the error.
+    id_name: &'static str,
+    entities: Vec<Entity>,
+    first_seen: HashMap<String, u64>,
+}
+
+impl<'a> UniqueEntities<'a> {
+    pub(crate) fn new(path: &'a Path, id_name: &'static str) -> Self {
+        UniqueEntities { path, id_name, entities: Vec::new(), first_seen: HashMap::new() }
+    }
+
+    /// Adds the entity of the record at byte `offset`, unless its id is taken.
+    pub(crate) fn push(&mut self, entity: Entity, offset: u64) -> Result<(), Error> {
+        if let Some(first) = self.first_seen.insert(entity.id.clone(), offset) {
+            let reason = format!("{} of {} is used twice (first at byte {first})", self.id_name, entity.id);
+            return Err(Error::parse(self.path, Position::Byte(offset), reason));
+        }
+        self.entities.push(entity);
+        Ok(())
+    }
+
+    /// The entities, or an error when the file held none; `records` names the records it
+    /// should hold (`sdnEntry`).
+    pub(crate) fn into_entities(self, records: &str) -> Result<Vec<Entity>, Error> {
+        if self.entities.is_empty() {
+            let reason = format!("no {records} records: refusing an empty list");
+            return Err(Error::parse(self.path, Position::File, reason));
+        }
+        Ok(self.entities)
     }
 }

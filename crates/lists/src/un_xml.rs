@@ -41,8 +41,6 @@
 //! table does not resolve), `unparsed-birth-date`, `bad-date`, `unknown-alias-quality`,
 //! `unknown-record`, `no-publish-date`.
 
-use std::collections::HashMap;
-
 use interdict_model::{
     Address, Alias, AliasKind, BirthDate, Entity, EntityKind, Gender, IdKind, Identifier, PartialDate, Strength,
 };
@@ -51,7 +49,7 @@ use crate::dates::{parse_birth_date, parse_iso, parse_partial};
 use crate::error::Position;
 use crate::fields::{collapsed, push_unique};
 use crate::ids::kind_for_label;
-use crate::reader::Reader;
+use crate::reader::{Reader, UniqueEntities};
 use crate::xml::{for_each_record, Node};
 use crate::{Error, InputFile, ParsedSource, SourceKind};
 
@@ -65,8 +63,7 @@ pub fn parse(input: &InputFile) -> Result<ParsedSource, Error> {
     let path = input.path.as_path();
     let mut reader = Reader::new(path);
     let mut date_generated: Option<(Option<String>, u64)> = None;
-    let mut entities: Vec<Entity> = Vec::new();
-    let mut first_seen: HashMap<String, u64> = HashMap::new();
+    let mut entities = UniqueEntities::new(path, "REFERENCE_NUMBER");
 
     for_each_record(
         path,
@@ -86,22 +83,11 @@ pub fn parse(input: &InputFile) -> Result<ParsedSource, Error> {
                     return Ok(());
                 }
             };
-            let entity = reader.record(&node, kind)?;
-            if let Some(first) = first_seen.insert(entity.id.clone(), node.offset) {
-                return Err(Error::parse(
-                    path,
-                    Position::Byte(node.offset),
-                    format!("REFERENCE_NUMBER of {} is used twice (first at byte {first})", entity.id),
-                ));
-            }
-            entities.push(entity);
-            Ok(())
+            entities.push(reader.record(&node, kind)?, node.offset)
         },
     )?;
 
-    if entities.is_empty() {
-        return Err(Error::parse(path, Position::File, "no INDIVIDUAL or ENTITY records: refusing an empty list"));
-    }
+    let entities = entities.into_entities("INDIVIDUAL or ENTITY")?;
 
     let published = match date_generated {
         Some((Some(text), offset)) => {
@@ -404,7 +390,6 @@ fn place_of_birth(node: &Node) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::path::Path;
 
     const FIXTURE: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <CONSOLIDATED_LIST xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" dateGenerated="2026-02-27T00:00:09.554Z">
@@ -610,11 +595,8 @@ bureau &amp; test entry.</COMMENTS1>
     #[test]
     fn real_un_list() {
         let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/data/un/un_consolidated_2026-02-27.xml");
-        if !Path::new(path).exists() {
-            crate::report_skipped("the UN consolidated list test did not run");
-            return;
-        }
-        let parsed = crate::parse_source(SourceKind::UnXml, Path::new(path)).unwrap();
+        let Some(path) = crate::shared_or_skipped(path, "the UN consolidated list test") else { return };
+        let parsed = crate::parse_source(SourceKind::UnXml, &path).unwrap();
         let count = |k: EntityKind| parsed.entities.iter().filter(|e| e.kind == k).count();
         assert_eq!(count(EntityKind::Person), 730);
         assert_eq!(count(EntityKind::Organization), 273);

@@ -71,10 +71,7 @@ fn shipped_consolidated_non_sdn_csv() {
 #[test]
 fn shared_consistent_2021_set() {
     let dir = repo_path("../shared/data/ofac/sdn_csv_set_2021-07-07");
-    if !dir.exists() {
-        interdict_lists::report_skipped("the 2021 OFAC CSV set test did not run");
-        return;
-    }
+    let Some(dir) = interdict_lists::shared_or_skipped(dir, "the 2021 OFAC CSV set test") else { return };
     let parsed = parse_source(SourceKind::OfacCsv, &dir).unwrap();
     assert_eq!(parsed.entities.len(), 8_976);
     assert_eq!(

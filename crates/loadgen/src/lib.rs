@@ -71,6 +71,9 @@ pub use report::{Decision, LatencySummary, Recorder, Report};
 pub enum Error {
     #[error("mix: {0}")]
     Mix(String),
+    /// A rate that is neither `max` nor a number of payments a second above zero.
+    #[error("rate {0}")]
+    Rate(String),
     #[error("plot: {0}")]
     Plot(String),
     #[error("histogram: {0}")]

@@ -3,6 +3,8 @@
 
 use std::time::Duration;
 
+use crate::Error;
+
 /// The target number of payments sent `t` into the run.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Rate {
@@ -10,6 +12,22 @@ pub enum Rate {
     Max,
     /// `per_second` payments a second, reached linearly over `ramp` (zero: at once).
     Fixed { per_second: f64, ramp: Duration },
+}
+
+impl std::str::FromStr for Rate {
+    type Err = Error;
+
+    /// `max`, or a number of payments a second above zero, reached at once.
+    fn from_str(rate: &str) -> Result<Rate, Error> {
+        if rate.eq_ignore_ascii_case("max") {
+            return Ok(Rate::Max);
+        }
+        let per_second: f64 = rate.parse().map_err(|_| Error::Rate(format!("{rate:?}: a number or max")))?;
+        if per_second <= 0.0 || !per_second.is_finite() {
+            return Err(Error::Rate("must be above zero".into()));
+        }
+        Ok(Rate::Fixed { per_second, ramp: Duration::ZERO })
+    }
 }
 
 impl Rate {
@@ -44,5 +62,16 @@ mod tests {
             assert_eq!(rate.due(Duration::from_millis(ms)), Some(due), "{rate:?} at {ms} ms");
         }
         assert_eq!(Rate::Max.due(Duration::from_secs(1)), None);
+    }
+
+    #[test]
+    fn rates_read_as_max_or_a_positive_number() {
+        assert_eq!("MAX".parse::<Rate>().unwrap(), Rate::Max);
+        assert_eq!("250".parse::<Rate>().unwrap(), Rate::Fixed { per_second: 250.0, ramp: Duration::ZERO });
+        for (rate, reason) in
+            [("fast", "\"fast\": a number or max"), ("0", "must be above zero"), ("inf", "must be above zero")]
+        {
+            assert_eq!(rate.parse::<Rate>().unwrap_err().to_string(), format!("rate {reason}"), "{rate}");
+        }
     }
 }

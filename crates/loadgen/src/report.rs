@@ -5,7 +5,6 @@ use std::time::Duration;
 
 use hdrhistogram::Histogram;
 use interdict_model::record::DecisionRecord;
-use interdict_model::Outcome;
 use serde::Serialize;
 
 use crate::{Error, Expected};
@@ -28,12 +27,7 @@ impl Decision {
     /// to fill in.
     pub fn from_record(payload: &[u8]) -> Option<Decision> {
         let record: DecisionRecord = serde_json::from_slice(payload).ok()?;
-        let verdict = match record.verdict {
-            Outcome::Pass => "pass",
-            Outcome::Hold => "hold",
-            Outcome::Error => "error",
-        };
-        Some(Decision { key: record.key?, verdict: verdict.to_string(), record: None })
+        Some(Decision { key: record.message.key?, verdict: record.verdict.as_str().to_string(), record: None })
     }
 }
 

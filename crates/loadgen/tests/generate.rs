@@ -429,6 +429,22 @@ fn innocent_payments_stay_clear_of_embargoes_and_look_real() {
     assert!((50.0..20_000.0).contains(&median) && top > 20.0 * median, "USD median {median}, largest {top}");
 }
 
+/// The next `n` payments of `generator`, each with its verdict (one a payment).
+fn screen_each(
+    generator: &mut Generator,
+    screener: &interdict_screen::Screener,
+    n: usize,
+) -> Vec<(GeneratedPayment, interdict_model::Verdict)> {
+    (0..n)
+        .map(|_| {
+            let p = generator.next_payment();
+            let mut verdicts = screener.screen_bytes(&p.bytes);
+            assert_eq!(verdicts.len(), 1, "{}", p.key);
+            (p, verdicts.remove(0))
+        })
+        .collect()
+}
+
 #[test]
 fn screening_holds_every_hit_and_few_innocents() {
     let started = Instant::now();
@@ -453,11 +469,7 @@ fn screening_holds_every_hit_and_few_innocents() {
     let mut hits = generator(21, 1.0, "pacs008=5,pacs009=2,mt103=3", listed.clone());
     let mut missed = Vec::new();
     const HITS: usize = 300;
-    for _ in 0..HITS {
-        let p = hits.next_payment();
-        let verdicts = screener.screen_bytes(&p.bytes);
-        assert_eq!(verdicts.len(), 1, "{}", p.key);
-        let v = &verdicts[0];
+    for (p, v) in screen_each(&mut hits, &screener, HITS) {
         let entity = p.listed_entity.as_deref();
         if v.verdict != Outcome::Hold || !v.hits.iter().any(|h| h.entity_id.as_deref() == entity) {
             missed.push(format!(
@@ -476,11 +488,7 @@ fn screening_holds_every_hit_and_few_innocents() {
     let mut innocents = generator(22, 0.0, "pacs008=5,pacs009=2,mt103=3", listed);
     let mut held = Vec::new();
     const INNOCENTS: usize = 2000;
-    for _ in 0..INNOCENTS {
-        let p = innocents.next_payment();
-        let verdicts = screener.screen_bytes(&p.bytes);
-        assert_eq!(verdicts.len(), 1, "{}", p.key);
-        let v = &verdicts[0];
+    for (p, v) in screen_each(&mut innocents, &screener, INNOCENTS) {
         assert_ne!(v.verdict, Outcome::Error, "{}: {:?}", p.key, v.error);
         if v.verdict == Outcome::Hold {
             held.push(format!(

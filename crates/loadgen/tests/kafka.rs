@@ -9,7 +9,7 @@ use std::time::Duration;
 
 use interdict_loadgen::kafka::{self, Progress, Target, HEADER_EXPECTED};
 use interdict_loadgen::{Generator, GeneratorConfig, ListedName, Rate};
-use interdict_model::record::{DecisionRecord, InputRef, SCHEMA_VERSION};
+use interdict_model::record::{DecisionRecord, InputRef, MessageRef, SCHEMA_VERSION};
 use interdict_model::Outcome;
 use interdict_testkit::{drop_within, within};
 use rdkafka::config::ClientConfig;
@@ -52,10 +52,12 @@ async fn stand_in_service(brokers: String, stop: Arc<AtomicBool>) -> usize {
         let key = String::from_utf8(message.key().expect("every payment has a key").to_vec()).unwrap();
         let record = DecisionRecord {
             schema_version: SCHEMA_VERSION,
-            input: InputRef { topic: "in".into(), partition: message.partition(), offset: message.offset() },
-            key: Some(key.clone()),
-            message_index: 0,
-            messages_in_input: 1,
+            message: MessageRef {
+                input: InputRef { topic: "in".into(), partition: message.partition(), offset: message.offset() },
+                key: Some(key.clone()),
+                message_index: 0,
+                messages_in_input: 1,
+            },
             message_id: None,
             verdict: if hold { Outcome::Hold } else { Outcome::Pass },
             index_version: "idx-test".into(),

@@ -35,7 +35,34 @@ pub struct Context {
     pub identifiers: Vec<(IdKind, String)>,
 }
 
+/// Why a factor given as text is refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Error {
+    #[error("{0:?} is not a known country name or ISO code")]
+    UnknownCountry(String),
+    #[error("{0:?}: expected KIND:VALUE")]
+    NotKindValue(String),
+    #[error("{id:?}: unknown kind {kind:?} (one of {})", IdKind::ALL.iter().map(IdKind::as_str).collect::<Vec<_>>().join(", "))]
+    UnknownIdKind { id: String, kind: String },
+}
+
 impl Context {
+    /// The ISO code of a country given by its code or name, as [`Context::country`]
+    /// takes it.
+    pub fn country_code(text: &str) -> Result<String, Error> {
+        interdict_model::countries::code_for(text)
+            .map(str::to_string)
+            .ok_or_else(|| Error::UnknownCountry(text.to_string()))
+    }
+
+    /// An identifier given as `KIND:VALUE` (`passport:108410050`, `bic:BNCUCUHH`), as
+    /// [`Context::identifiers`] holds it.
+    pub fn identifier(text: &str) -> Result<(IdKind, String), Error> {
+        let (kind, value) = text.split_once(':').ok_or_else(|| Error::NotKindValue(text.to_string()))?;
+        let kind = IdKind::parse(kind).ok_or_else(|| Error::UnknownIdKind { id: text.into(), kind: kind.into() })?;
+        Ok((kind, value.to_string()))
+    }
+
     /// The lowest name score that the factors given could lift to `threshold`.
     pub(crate) fn lowest_liftable(&self, threshold: f32) -> f32 {
         let mut raise = 0.0;
@@ -134,4 +161,26 @@ fn entity_countries(entity: &ArchivedEntity) -> impl Iterator<Item = &str> {
     let nationalities = entity.nationalities.iter().chain(entity.citizenships.iter()).filter_map(|c| c.code.as_ref());
     let addresses = entity.addresses.iter().filter_map(|a| a.country.as_ref()).filter_map(|c| c.code.as_ref());
     nationalities.chain(addresses).map(|c| c.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn factors_read_from_text_or_say_why_not() {
+        assert_eq!(Context::country_code("Korea, North").unwrap(), "KP");
+        assert_eq!(Context::country_code("kp").unwrap(), "KP");
+        assert_eq!(
+            Context::country_code("Atlantis").unwrap_err().to_string(),
+            "\"Atlantis\" is not a known country name or ISO code"
+        );
+        assert_eq!(Context::identifier("Passport:108410050").unwrap(), (IdKind::Passport, "108410050".to_string()));
+        assert_eq!(Context::identifier("108410050").unwrap_err().to_string(), "\"108410050\": expected KIND:VALUE");
+        let unknown = Context::identifier("swift:BNCUCUHH").unwrap_err().to_string();
+        assert!(
+            unknown.starts_with("\"swift:BNCUCUHH\": unknown kind \"swift\" (one of passport, national_id, "),
+            "{unknown}"
+        );
+    }
 }

@@ -6,7 +6,8 @@
 //! through the index, pairs the query's tokens with each candidate's tokens, and scores
 //! the pairing from 0 to 1. Tokens weigh by their rarity in the lists: a shared `KIM`
 //! says less than a shared `SUNGATOV`, and legal forms (`LLC`, `JSC`) say almost nothing.
-//! Each [`Alert`] carries a sentence saying which tokens paired and how.
+//! Each [`Alert`] carries a sentence saying which tokens paired and how; its
+//! [`AlertDetails`] add what an analyst reads about the listed entity, as JSON or text.
 //!
 //! Pairings: exact; a spelling that sounds alike (same phonetic key); one edit away
 //! (typos, by token length); an initial (`H.` for `Hossein`); a prefix of the last token
@@ -35,10 +36,12 @@
 //! ```
 
 mod context;
+mod details;
 mod query;
 mod score;
 
-pub use context::Context;
+pub use context::{Context, Error};
+pub use details::AlertDetails;
 
 use std::cell::RefCell;
 

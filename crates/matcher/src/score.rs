@@ -89,6 +89,19 @@ pub struct Bound {
     name_weight: f32,
 }
 
+impl Bound {
+    /// Counts a posting of this name: `weight` of the query words in `mask`, if none of
+    /// them counted yet (options come best first, so the first to reach a name counts),
+    /// and `name_weight` of the listed word.
+    fn add(&mut self, mask: u64, weight: f32, name_weight: f32) {
+        if self.query_mask & mask == 0 {
+            self.query_mask |= mask;
+            self.query_weight += weight;
+        }
+        self.name_weight += name_weight;
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Kind {
     Token(PairKind),
@@ -109,6 +122,11 @@ struct Pair {
 }
 
 impl Pair {
+    /// Query word `q` with listed word `n`.
+    fn one(q: usize, n: usize, sim: f32, kind: Kind) -> Pair {
+        Pair { q_first: q, q_last: q, n_first: n, n_second: None, sim, kind }
+    }
+
     /// The listed word positions this pair covers.
     fn listed(&self) -> impl Iterator<Item = usize> {
         std::iter::once(self.n_first).chain(self.n_second)
@@ -158,12 +176,7 @@ pub(crate) fn search(
                 if b.name_weight == 0.0 {
                     touched.push(name);
                 }
-                let mask = bit(join.first) | bit(join.first + 1);
-                if b.query_mask & mask == 0 {
-                    b.query_mask |= mask;
-                    b.query_weight += w * JOIN_SIM;
-                }
-                b.name_weight += wn;
+                b.add(bit(join.first) | bit(join.first + 1), w * JOIN_SIM, wn);
             }
         }
 
@@ -195,12 +208,7 @@ pub(crate) fn search(
                     // instead of walking a common word's list (`limited`, `company`).
                     for &name in touched.iter() {
                         if postings.binary_search(&name).is_ok() {
-                            let b = &mut bounds[name.index()];
-                            if b.query_mask & bit(qi) == 0 {
-                                b.query_mask |= bit(qi);
-                                b.query_weight += wq;
-                            }
-                            b.name_weight += wn;
+                            bounds[name.index()].add(bit(qi), wq, wn);
                         }
                     }
                     continue;
@@ -214,12 +222,7 @@ pub(crate) fn search(
                         }
                         touched.push(name);
                     }
-                    // Options come best first, so the first one to reach a name counts.
-                    if b.query_mask & bit(qi) == 0 {
-                        b.query_mask |= bit(qi);
-                        b.query_weight += wq;
-                    }
-                    b.name_weight += wn;
+                    b.add(bit(qi), wq, wn);
                 }
             }
         }
@@ -417,14 +420,7 @@ fn score_name(index: &Index, query: &Query, name_id: NameId, buffers: &mut Score
             let letter = qt.text.as_bytes()[0];
             for (j, text) in texts.iter().enumerate() {
                 if text.as_bytes().first() == Some(&letter) {
-                    pairs.push(Pair {
-                        q_first: qi,
-                        q_last: qi,
-                        n_first: j,
-                        n_second: None,
-                        sim: INITIAL_SIM,
-                        kind: Kind::Initial,
-                    });
+                    pairs.push(Pair::one(qi, j, INITIAL_SIM, Kind::Initial));
                 }
             }
             continue;
@@ -441,26 +437,14 @@ fn score_name(index: &Index, query: &Query, name_id: NameId, buffers: &mut Score
                         for o in qt.options.iter().filter(|o| o.kind == PairKind::SplitSecond) {
                             for (k, &u) in tokens.iter().enumerate() {
                                 if k != j && u == o.token {
-                                    pairs.push(Pair {
-                                        q_first: qi,
-                                        q_last: qi,
-                                        n_first: j,
-                                        n_second: Some(k),
-                                        sim: opt.sim,
-                                        kind: Kind::Token(opt.kind),
-                                    });
+                                    let two =
+                                        Pair { n_second: Some(k), ..Pair::one(qi, j, opt.sim, Kind::Token(opt.kind)) };
+                                    pairs.push(two);
                                 }
                             }
                         }
                     }
-                    kind => pairs.push(Pair {
-                        q_first: qi,
-                        q_last: qi,
-                        n_first: j,
-                        n_second: None,
-                        sim: opt.sim,
-                        kind: Kind::Token(kind),
-                    }),
+                    kind => pairs.push(Pair::one(qi, j, opt.sim, Kind::Token(kind))),
                 }
             }
         }
@@ -472,28 +456,14 @@ fn score_name(index: &Index, query: &Query, name_id: NameId, buffers: &mut Score
                     && text.starts_with(qt.text.as_str())
                     && !qt.options.iter().any(|o| o.token == tokens[j])
                 {
-                    pairs.push(Pair {
-                        q_first: qi,
-                        q_last: qi,
-                        n_first: j,
-                        n_second: None,
-                        sim: PREFIX_SIM,
-                        kind: Kind::Token(PairKind::Prefix),
-                    });
+                    pairs.push(Pair::one(qi, j, PREFIX_SIM, Kind::Token(PairKind::Prefix)));
                 }
             }
         }
         // A listed initial ("KIM, J.") pairs with a query word it begins.
         for (j, text) in texts.iter().enumerate().filter(|_| has_listed_initial) {
             if text.len() == 1 && qt.text.as_bytes().first() == text.as_bytes().first() && qt.text.len() > 1 {
-                pairs.push(Pair {
-                    q_first: qi,
-                    q_last: qi,
-                    n_first: j,
-                    n_second: None,
-                    sim: INITIAL_SIM,
-                    kind: Kind::Initial,
-                });
+                pairs.push(Pair::one(qi, j, INITIAL_SIM, Kind::Initial));
             }
         }
         // One query word for two adjacent listed words ("BIOTECH" / "BIO-TECH"), also
@@ -503,14 +473,9 @@ fn score_name(index: &Index, query: &Query, name_id: NameId, buffers: &mut Score
             for j in 0..tokens.len().saturating_sub(1) {
                 let (a, b) = (texts[j], texts[j + 1]);
                 if a.len() + b.len() == qt.text.len() && qt.text.starts_with(a) && qt.text.ends_with(b) {
-                    pairs.push(Pair {
-                        q_first: qi,
-                        q_last: qi,
-                        n_first: j,
-                        n_second: Some(j + 1),
-                        sim: JOIN_SIM,
-                        kind: Kind::Token(PairKind::SplitFirst),
-                    });
+                    let two =
+                        Pair { n_second: Some(j + 1), ..Pair::one(qi, j, JOIN_SIM, Kind::Token(PairKind::SplitFirst)) };
+                    pairs.push(two);
                 }
             }
         }
@@ -518,14 +483,7 @@ fn score_name(index: &Index, query: &Query, name_id: NameId, buffers: &mut Score
     for join in &query.joins {
         for (j, &t) in tokens.iter().enumerate() {
             if t == join.token {
-                pairs.push(Pair {
-                    q_first: join.first,
-                    q_last: join.first + 1,
-                    n_first: j,
-                    n_second: None,
-                    sim: JOIN_SIM,
-                    kind: Kind::Join,
-                });
+                pairs.push(Pair { q_last: join.first + 1, ..Pair::one(join.first, j, JOIN_SIM, Kind::Join) });
             }
         }
     }

@@ -148,13 +148,7 @@ fn index_with_facts() -> Index {
     let mut choe = entity("ofac-sdn:43598", EntityKind::Person, "CHOE, Chol Min", &[]);
     choe.birth_dates.push(BirthDate::exact(PartialDate::ymd(1978, 4, 3)));
     choe.nationalities.push(Country::from_name("Korea, North"));
-    choe.identifiers.push(Identifier {
-        kind: IdKind::Passport,
-        value: "108410050".into(),
-        label: "Passport".into(),
-        country: None,
-        note: None,
-    });
+    choe.identifiers.push(Identifier::new(IdKind::Passport, "108410050", "Passport"));
     let mut entities = vec![choe];
     for i in 0..50 {
         entities.push(entity(&format!("t:{i}"), EntityKind::Person, &format!("PARK, Min Ho {i}"), &[]));

@@ -30,6 +30,34 @@ pub use verdict::{Hit, HitKind, Outcome, SuppressedHit, Timings, Verdict, Verdic
 
 use serde::{Deserialize, Serialize};
 
+/// The names of a model enum without fields, from its strum derives (`IntoStaticStr`,
+/// `EnumString`, `VariantArray`, named as its serde attributes name it): `ALL`, `as_str`
+/// and `parse`, and the conversion from its archived form.
+macro_rules! enum_names {
+    ($ty:ident, $archived:ident) => {
+        impl $ty {
+            /// Every variant, in declaration order.
+            pub const ALL: &'static [$ty] = <$ty as strum::VariantArray>::VARIANTS;
+
+            /// The name, as JSON writes it (`person`, `national_id`, `weak_alias`...).
+            pub fn as_str(&self) -> &'static str {
+                self.into()
+            }
+
+            /// The variant named by [`Self::as_str`], in any case, white space around ignored.
+            pub fn parse(name: &str) -> Option<$ty> {
+                name.trim().parse().ok()
+            }
+        }
+
+        impl From<&$archived> for $ty {
+            fn from(archived: &$archived) -> Self {
+                unarchive(archived)
+            }
+        }
+    };
+}
+
 /// Derives shared by every model type: rkyv for the zero-copy index, serde for JSON.
 macro_rules! model_type {
     ($item:item) => {
@@ -42,7 +70,9 @@ macro_rules! model_type {
 
 model_type! {
     /// What kind of party a list entry designates.
+    #[derive(strum::IntoStaticStr, strum::EnumString, strum::VariantArray)]
     #[serde(rename_all = "lowercase")]
+    #[strum(serialize_all = "lowercase", ascii_case_insensitive)]
     #[rkyv(derive(Debug, PartialEq, Eq, Clone, Copy))]
     pub enum EntityKind {
         Person,
@@ -54,20 +84,7 @@ model_type! {
     }
 }
 
-impl EntityKind {
-    pub const ALL: [EntityKind; 5] =
-        [EntityKind::Person, EntityKind::Organization, EntityKind::Vessel, EntityKind::Aircraft, EntityKind::Unknown];
-
-    pub fn as_str(&self) -> &'static str {
-        match self {
-            EntityKind::Person => "person",
-            EntityKind::Organization => "organization",
-            EntityKind::Vessel => "vessel",
-            EntityKind::Aircraft => "aircraft",
-            EntityKind::Unknown => "unknown",
-        }
-    }
-}
+enum_names!(EntityKind, ArchivedEntityKind);
 
 model_type! {
     /// How much a name can be trusted as an identifier of the party.
@@ -226,8 +243,9 @@ impl Address {
 
 model_type! {
     /// The kind of an identifying number or code.
-    #[derive(Hash)]
+    #[derive(Hash, strum::IntoStaticStr, strum::EnumString, strum::VariantArray)]
     #[serde(rename_all = "snake_case")]
+    #[strum(serialize_all = "snake_case", ascii_case_insensitive)]
     #[rkyv(derive(Debug, PartialEq, Eq, Clone, Copy))]
     pub enum IdKind {
         Passport,
@@ -250,26 +268,7 @@ model_type! {
     }
 }
 
-impl IdKind {
-    pub fn as_str(&self) -> &'static str {
-        match self {
-            IdKind::Passport => "passport",
-            IdKind::NationalId => "national_id",
-            IdKind::TaxId => "tax_id",
-            IdKind::Bic => "bic",
-            IdKind::Imo => "imo",
-            IdKind::Mmsi => "mmsi",
-            IdKind::CallSign => "call_sign",
-            IdKind::RegistrationNumber => "registration_number",
-            IdKind::AircraftId => "aircraft_id",
-            IdKind::Email => "email",
-            IdKind::Phone => "phone",
-            IdKind::Website => "website",
-            IdKind::DigitalCurrencyAddress => "digital_currency_address",
-            IdKind::Other => "other",
-        }
-    }
-}
+enum_names!(IdKind, ArchivedIdKind);
 
 model_type! {
     /// A typed identifier: passport, tax ID, SWIFT/BIC, IMO number and so on.
@@ -284,6 +283,13 @@ model_type! {
         pub country: Option<Country>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub note: Option<String>,
+    }
+}
+
+impl Identifier {
+    /// An identifier with no issuing country and no note.
+    pub fn new(kind: IdKind, value: &str, label: &str) -> Self {
+        Identifier { kind, value: value.to_string(), label: label.to_string(), country: None, note: None }
     }
 }
 
@@ -403,9 +409,10 @@ impl Entity {
 
 model_type! {
     /// The role a name plays for its entity; the index stores it with every name.
-    #[derive(Copy, PartialOrd, Ord, Hash)]
+    #[derive(Copy, PartialOrd, Ord, Hash, strum::IntoStaticStr, strum::EnumString, strum::VariantArray)]
     #[rkyv(derive(Debug, PartialEq, Eq, Clone, Copy))]
     #[serde(rename_all = "snake_case")]
+    #[strum(serialize_all = "snake_case", ascii_case_insensitive)]
     pub enum NameRole {
         Primary,
         StrongAlias,
@@ -414,83 +421,16 @@ model_type! {
     }
 }
 
-impl From<&ArchivedNameRole> for NameRole {
-    fn from(r: &ArchivedNameRole) -> Self {
-        match r {
-            ArchivedNameRole::Primary => NameRole::Primary,
-            ArchivedNameRole::StrongAlias => NameRole::StrongAlias,
-            ArchivedNameRole::WeakAlias => NameRole::WeakAlias,
-            ArchivedNameRole::OriginalScript => NameRole::OriginalScript,
-        }
-    }
-}
+enum_names!(NameRole, ArchivedNameRole);
 
-impl From<&ArchivedIdKind> for IdKind {
-    fn from(k: &ArchivedIdKind) -> Self {
-        match k {
-            ArchivedIdKind::Passport => IdKind::Passport,
-            ArchivedIdKind::NationalId => IdKind::NationalId,
-            ArchivedIdKind::TaxId => IdKind::TaxId,
-            ArchivedIdKind::Bic => IdKind::Bic,
-            ArchivedIdKind::Imo => IdKind::Imo,
-            ArchivedIdKind::Mmsi => IdKind::Mmsi,
-            ArchivedIdKind::CallSign => IdKind::CallSign,
-            ArchivedIdKind::RegistrationNumber => IdKind::RegistrationNumber,
-            ArchivedIdKind::AircraftId => IdKind::AircraftId,
-            ArchivedIdKind::Email => IdKind::Email,
-            ArchivedIdKind::Phone => IdKind::Phone,
-            ArchivedIdKind::Website => IdKind::Website,
-            ArchivedIdKind::DigitalCurrencyAddress => IdKind::DigitalCurrencyAddress,
-            ArchivedIdKind::Other => IdKind::Other,
-        }
-    }
-}
-
-impl IdKind {
-    pub const ALL: [IdKind; 14] = [
-        IdKind::Passport,
-        IdKind::NationalId,
-        IdKind::TaxId,
-        IdKind::Bic,
-        IdKind::Imo,
-        IdKind::Mmsi,
-        IdKind::CallSign,
-        IdKind::RegistrationNumber,
-        IdKind::AircraftId,
-        IdKind::Email,
-        IdKind::Phone,
-        IdKind::Website,
-        IdKind::DigitalCurrencyAddress,
-        IdKind::Other,
-    ];
-
-    /// The kind named by [`IdKind::as_str`] (`passport`, `bic`...).
-    pub fn parse(name: &str) -> Option<IdKind> {
-        IdKind::ALL.into_iter().find(|k| k.as_str().eq_ignore_ascii_case(name.trim()))
-    }
-}
-
-impl From<&ArchivedEntityKind> for EntityKind {
-    fn from(k: &ArchivedEntityKind) -> Self {
-        match k {
-            ArchivedEntityKind::Person => EntityKind::Person,
-            ArchivedEntityKind::Organization => EntityKind::Organization,
-            ArchivedEntityKind::Vessel => EntityKind::Vessel,
-            ArchivedEntityKind::Aircraft => EntityKind::Aircraft,
-            ArchivedEntityKind::Unknown => EntityKind::Unknown,
-        }
-    }
-}
-
-impl NameRole {
-    pub fn as_str(&self) -> &'static str {
-        match self {
-            NameRole::Primary => "primary",
-            NameRole::StrongAlias => "strong_alias",
-            NameRole::WeakAlias => "weak_alias",
-            NameRole::OriginalScript => "original_script",
-        }
-    }
+/// An enum without fields, read back from its archived form: nothing to allocate,
+/// nothing that can fail.
+fn unarchive<T, A>(archived: &A) -> T
+where
+    A: rkyv::Deserialize<T, rkyv::rancor::Strategy<(), rkyv::rancor::Infallible>>,
+{
+    let Ok(value) = archived.deserialize(rkyv::rancor::Strategy::wrap(&mut ()));
+    value
 }
 
 #[cfg(test)]
@@ -528,6 +468,38 @@ mod tests {
         let json = serde_json::to_value(&e).unwrap();
         assert_eq!(json["kind"], "vessel");
         assert_eq!(json["id"], "custom:1");
+    }
+
+    #[test]
+    fn kinds_and_roles_are_named_as_json_names_them() {
+        fn json<T: Serialize>(value: T) -> String {
+            serde_json::to_value(value).unwrap().as_str().unwrap().to_string()
+        }
+        for kind in EntityKind::ALL {
+            assert_eq!(kind.as_str(), json(kind));
+            assert_eq!(EntityKind::parse(&format!(" {} ", kind.as_str().to_uppercase())).as_ref(), Some(kind));
+        }
+        for kind in IdKind::ALL {
+            assert_eq!(kind.as_str(), json(kind));
+            assert_eq!(IdKind::parse(kind.as_str()).as_ref(), Some(kind));
+        }
+        assert_eq!(IdKind::ALL.len(), 14);
+        for role in NameRole::ALL {
+            assert_eq!(role.as_str(), json(role));
+        }
+        assert_eq!(NameRole::ALL.len(), 4);
+        assert_eq!(IdKind::parse("swift"), None);
+    }
+
+    #[test]
+    fn archived_kinds_read_back_as_themselves() {
+        let mut e = Entity::new("x:1", "x", EntityKind::Aircraft, "A B");
+        e.aliases.push(Alias { name: "C".into(), kind: AliasKind::Aka, strength: Strength::Weak });
+        e.identifiers.push(Identifier::new(IdKind::DigitalCurrencyAddress, "0xabc", "Digital Currency Address - ETH"));
+        let bytes = rkyv::to_bytes::<rkyv::rancor::Error>(&e).unwrap();
+        let archived = rkyv::access::<ArchivedEntity, rkyv::rancor::Error>(&bytes).unwrap();
+        assert_eq!(EntityKind::from(&archived.kind), EntityKind::Aircraft);
+        assert_eq!(IdKind::from(&archived.identifiers[0].kind), IdKind::DigitalCurrencyAddress);
     }
 
     #[test]

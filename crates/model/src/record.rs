@@ -100,10 +100,10 @@ pub struct ScreenedWith {
     pub engine: String,
 }
 
-/// The decision about one message of an input record.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct DecisionRecord {
-    pub schema_version: u32,
+/// Which message of which input record an output record is about. Decision and review
+/// records both carry it, flattened: its fields stand at the top of their JSON.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MessageRef {
     pub input: InputRef,
     /// The input record's key, as text (invalid UTF-8 replaced); the output record's key
     /// is the input's key, byte for byte.
@@ -112,6 +112,14 @@ pub struct DecisionRecord {
     /// Which message of the input (0-based), and how many it holds.
     pub message_index: u32,
     pub messages_in_input: u32,
+}
+
+/// The decision about one message of an input record.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DecisionRecord {
+    pub schema_version: u32,
+    #[serde(flatten)]
+    pub message: MessageRef,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message_id: Option<String>,
     pub verdict: Outcome,
@@ -161,11 +169,8 @@ pub struct OriginalMessage {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ReviewRecord {
     pub schema_version: u32,
-    pub input: InputRef,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub key: Option<String>,
-    pub message_index: u32,
-    pub messages_in_input: u32,
+    #[serde(flatten)]
+    pub message: MessageRef,
     pub screened_with: ScreenedWith,
     /// The verdict: message id, format, hits with their explanations, suppressed hits.
     #[serde(flatten)]

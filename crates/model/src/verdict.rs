@@ -2,11 +2,12 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::MessageFormat;
+use crate::{Located, MessageFormat};
 
 /// The outcome of screening one message.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, strum::IntoStaticStr)]
 #[serde(rename_all = "lowercase")]
+#[strum(serialize_all = "lowercase")]
 pub enum Outcome {
     /// Nothing alerted: the payment may proceed.
     Pass,
@@ -19,11 +20,7 @@ pub enum Outcome {
 impl Outcome {
     /// The outcome as records write it: `pass`, `hold`, `error`.
     pub fn as_str(&self) -> &'static str {
-        match self {
-            Outcome::Pass => "pass",
-            Outcome::Hold => "hold",
-            Outcome::Error => "error",
-        }
+        self.into()
     }
 
     /// The outcome of several messages taken together (an input of several payments, a
@@ -40,8 +37,9 @@ impl Outcome {
 }
 
 /// What a hit matched on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, strum::IntoStaticStr)]
 #[serde(rename_all = "lowercase")]
+#[strum(serialize_all = "lowercase")]
 pub enum HitKind {
     /// A party name against a listed name.
     Name,
@@ -58,6 +56,13 @@ pub enum HitKind {
     /// A name disguised to slip past screening: letters of two scripts in one word,
     /// bidirectional control characters. Held on its own, whatever the name matches.
     Disguise,
+}
+
+impl HitKind {
+    /// The kind as records write it: `name`, `country`, `bic`...
+    pub fn as_str(&self) -> &'static str {
+        self.into()
+    }
 }
 
 /// One reason to hold a payment.
@@ -83,6 +88,32 @@ pub struct Hit {
     pub transaction: Option<usize>,
     /// Why, for an analyst.
     pub explanation: String,
+}
+
+impl Hit {
+    /// A hit of full score on the value `at` (its field path and text) of transaction
+    /// `transaction`, against `listed_name`, naming no listed entity, source or program:
+    /// the caller adds those a list hit has.
+    pub fn at(
+        kind: HitKind,
+        at: &Located,
+        transaction: Option<usize>,
+        listed_name: impl Into<String>,
+        explanation: String,
+    ) -> Hit {
+        Hit {
+            kind,
+            entity_id: None,
+            listed_name: listed_name.into(),
+            source: None,
+            programs: Vec::new(),
+            score: 1.0,
+            field_path: at.path.clone(),
+            matched_text: at.value.clone(),
+            transaction,
+            explanation,
+        }
+    }
 }
 
 /// A hit that a good-guy entry (an accepted false positive) suppressed.
@@ -170,6 +201,40 @@ impl Verdict {
     pub fn internal(reason: impl std::fmt::Display) -> Verdict {
         Verdict::not_screened("internal", format!("screening failed: {reason}"))
     }
+
+    /// The verdict for people, as `interdict screen` prints it: the outcome, the input
+    /// it came from, the message id, format and index version; then the error, or each
+    /// hit (score, kind, entity, listed name, where, what) with its explanation, and
+    /// each suppressed hit with the good-guy entry's reason.
+    pub fn to_text(&self, input: &str) -> String {
+        let mut text = format!(
+            "{:<5} {input} {} ({}, {})\n",
+            self.verdict.as_str().to_uppercase(),
+            self.message_id.as_deref().unwrap_or("-"),
+            self.format.map(|f| f.as_str()).unwrap_or("?"),
+            self.index_version
+        );
+        if let Some(e) = &self.error {
+            text += &format!("      {}: {}\n", e.kind, e.reason);
+        }
+        for h in &self.hits {
+            text += &format!(
+                "      {:.2} {:<7} {} {} at {}: {:?}\n           {}\n",
+                h.score,
+                h.kind.as_str(),
+                h.entity_id.as_deref().unwrap_or("-"),
+                h.listed_name,
+                h.field_path,
+                h.matched_text,
+                h.explanation
+            );
+        }
+        for s in &self.suppressed {
+            let entity = s.hit.entity_id.as_deref().unwrap_or("-");
+            text += &format!("      suppressed {entity} at {}: {}\n", s.hit.field_path, s.reason);
+        }
+        text
+    }
 }
 
 #[cfg(test)]
@@ -188,10 +253,44 @@ mod tests {
     }
 
     #[test]
-    fn an_outcome_reads_as_records_write_it() {
+    fn outcomes_and_hit_kinds_read_as_records_write_them() {
         for outcome in [Outcome::Pass, Outcome::Hold, Outcome::Error] {
             assert_eq!(serde_json::to_string(&outcome).unwrap(), format!("\"{}\"", outcome.as_str()));
         }
+        use HitKind::*;
+        for kind in [Name, Country, Bic, Text, Vessel, Id, Disguise] {
+            assert_eq!(serde_json::to_string(&kind).unwrap(), format!("\"{}\"", kind.as_str()));
+        }
+    }
+
+    #[test]
+    fn a_verdict_reads_as_text_with_its_hits_and_why() {
+        // An embargo hit names no entity; a suppressed name hit keeps its entity.
+        let at = Located::new("/Cdtr/PstlAdr/Ctry", "IR");
+        let why = "creditor country IR is under embargo (policy)";
+        let embargo = Hit::at(HitKind::Country, &at, None, "IR", why.into());
+        let bank = Hit { kind: HitKind::Bic, entity_id: Some("ofac-sdn:306".into()), ..embargo.clone() };
+        let held = Verdict {
+            message_id: Some("M1".into()),
+            format: Some(MessageFormat::Pacs008),
+            verdict: Outcome::Hold,
+            index_version: "idx-1".into(),
+            timings: Timings::default(),
+            hits: vec![embargo],
+            suppressed: vec![SuppressedHit { hit: bank, reason: "our correspondent".into() }],
+            error: None,
+        };
+        assert_eq!(
+            held.to_text("a.xml"),
+            "HOLD  a.xml M1 (pacs.008, idx-1)\n      \
+             1.00 country - IR at /Cdtr/PstlAdr/Ctry: \"IR\"\n           \
+             creditor country IR is under embargo (policy)\n      \
+             suppressed ofac-sdn:306 at /Cdtr/PstlAdr/Ctry: our correspondent\n"
+        );
+        assert_eq!(
+            Verdict::no_index().to_text("-"),
+            "ERROR - - (?, none)\n      no_index: no valid index is loaded: the message was not screened (fail closed)\n"
+        );
     }
 
     #[test]

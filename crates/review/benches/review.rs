@@ -31,7 +31,7 @@ fn main() {
     let due = DuePolicy::default();
     let record = |offset: i64| {
         let mut r = template.clone();
-        r.input.offset = offset;
+        r.message.input.offset = offset;
         r
     };
 

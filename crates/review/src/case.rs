@@ -191,7 +191,7 @@ impl Case {
     /// A new, open case for `record`, due at `due_at`.
     pub fn open(record: ReviewRecord, now: DateTime<Utc>, due_at: DateTime<Utc>) -> Case {
         Case {
-            id: CaseId::of(&record.input, record.message_index),
+            id: CaseId::of(&record.message.input, record.message.message_index),
             state: State::Open,
             queue: Queue::Analysts,
             claimed_by: None,

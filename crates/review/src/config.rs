@@ -83,6 +83,30 @@ pub enum ConfigError {
 }
 
 impl ReviewConfig {
+    /// The configuration each layer over the one before: the TOML file's text if any,
+    /// the `INTERDICT_REVIEW_*` variables of `env`, then the flags (by key, as
+    /// [`ReviewConfig::set`] takes them; the flag is `--` and the key with dashes).
+    pub fn layered(
+        toml: Option<&str>,
+        env: impl IntoIterator<Item = (String, String)>,
+        flags: impl IntoIterator<Item = (&'static str, String)>,
+    ) -> Result<ReviewConfig, ConfigError> {
+        let mut config = match toml {
+            Some(text) => ReviewConfig::from_toml(text)?,
+            None => ReviewConfig::default(),
+        };
+        config.apply_env(env)?;
+        for (key, value) in flags {
+            let name = format!("--{}", key.replace('_', "-"));
+            match config.set(key, value) {
+                Ok(true) => {}
+                Ok(false) => return Err(ConfigError::Setting { name, reason: "no such setting".into() }),
+                Err(reason) => return Err(ConfigError::Setting { name, reason }),
+            }
+        }
+        Ok(config)
+    }
+
     /// Reads a TOML configuration; keys left out keep their defaults.
     pub fn from_toml(text: &str) -> Result<ReviewConfig, ConfigError> {
         toml::from_str(text).map_err(|e| ConfigError::File(e.to_string()))
@@ -174,6 +198,11 @@ mod tests {
         assert_eq!(config.kafka["sasl.username"], "review");
         assert_eq!(config.due.default_minutes, 120);
         assert_eq!(config.db, "sqlite:/var/lib/review.db");
+        let flags = [("listen", "127.0.0.1:9000".to_string())];
+        let layered = ReviewConfig::layered(Some("listen = \"0.0.0.0:1\"\n"), [], flags).unwrap();
+        assert_eq!(layered.listen, "127.0.0.1:9000", "a flag wins over the file");
+        let bad = ReviewConfig::layered(None, [], [("claim_idle", "soon".to_string())]).unwrap_err().to_string();
+        assert!(bad.contains("--claim-idle"), "{bad}");
     }
 
     #[test]

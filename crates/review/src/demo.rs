@@ -44,7 +44,7 @@ pub async fn decide_first_hold(held: &[ReviewRecord], work: &std::path::Path) ->
     for record in held {
         let payload = serde_json::to_vec(record).expect("a review record serializes");
         let mut out = FutureRecord::to("payments.review").payload(&payload);
-        if let Some(key) = &record.key {
+        if let Some(key) = &record.message.key {
             out = out.key(key.as_bytes());
         }
         producer.send(out, Duration::from_secs(5)).await.map_err(|(e, _)| e)?;
@@ -78,7 +78,7 @@ pub async fn decide_first_hold(held: &[ReviewRecord], work: &std::path::Path) ->
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
     let first_held = held.first().ok_or_else(|| fail("no held payment to review"))?;
-    let first = CaseId::of(&first_held.input, first_held.message_index);
+    let first = CaseId::of(&first_held.message.input, first_held.message.message_index);
     if !cases.iter().any(|c| c.id == first) {
         return Err(fail("the first held payment's case was not opened within 30 s"));
     }

@@ -39,6 +39,8 @@ pub mod api;
 pub mod audit;
 pub mod blocked;
 mod case;
+#[cfg(feature = "cli")]
+pub mod cli;
 pub mod config;
 pub mod demo;
 mod due;

@@ -43,8 +43,8 @@ impl OutcomeRecord {
             proposed_by: decided.proposed_by.clone(),
             approved_by: decided.approved_by.clone(),
             decided_at: decided.at,
-            input: case.record.input.clone(),
-            message_index: case.record.message_index,
+            input: case.record.message.input.clone(),
+            message_index: case.record.message.message_index,
             message_id: case.record.verdict.message_id.clone(),
             screened_with: case.record.screened_with.clone(),
         })

@@ -224,7 +224,7 @@ impl CaseStore for PgStore {
                     if let Some(outcome) = OutcomeRecord::of(&case) {
                         tx.execute(
                             "INSERT INTO outbox (case_id, key, outcome, created_at) VALUES ($1, $2, $3, $4)",
-                            &[&case.id.as_str(), &case.record.key, &json(&outcome)?, &time(now)],
+                            &[&case.id.as_str(), &case.record.message.key, &json(&outcome)?, &time(now)],
                         )?;
                     }
                     append_audit(tx, audit_event(now, actor, action, Some(id), true, reason_of(action), from))?;

@@ -230,7 +230,7 @@ impl CaseStore for SqliteStore {
                         "INSERT INTO outbox (case_id, key, outcome, created_at) VALUES (?1, ?2, ?3, ?4)",
                         params![
                             case.id.as_str(),
-                            case.record.key,
+                            case.record.message.key,
                             serde_json::to_string(&outcome).map_err(|e| Error::Corrupt(e.to_string()))?,
                             time(now)
                         ],

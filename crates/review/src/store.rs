@@ -126,9 +126,9 @@ pub(crate) fn ingest_event(case: &Case, now: DateTime<Utc>) -> AuditEvent {
         detail: format!(
             "held message {} from {}/{}/{}, due {}",
             case.record.verdict.message_id.as_deref().unwrap_or("(no id)"),
-            case.record.input.topic,
-            case.record.input.partition,
-            case.record.input.offset,
+            case.record.message.input.topic,
+            case.record.message.input.partition,
+            case.record.message.input.offset,
             time(case.due_at)
         ),
         from: None,

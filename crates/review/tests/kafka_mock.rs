@@ -76,7 +76,7 @@ async fn held_payments_become_cases_and_decisions_go_back() {
     reader.subscribe(&["review.dlq", "outcomes", "status"]).unwrap();
 
     // Decide the first case: two analysts, as the API would.
-    let id = cases.iter().find(|c| store.get(&c.id).unwrap().record.input.offset == 21).unwrap().id.clone();
+    let id = cases.iter().find(|c| store.get(&c.id).unwrap().record.message.input.offset == 21).unwrap().id.clone();
     let rules = Rules::default();
     let ana = Actor { user: "ana".into(), role: Role::Analyst };
     let ben = Actor { user: "ben".into(), role: Role::Analyst };

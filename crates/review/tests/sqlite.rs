@@ -49,7 +49,7 @@ fn cases_page_in_creation_order() {
     let second = store.list(Some(State::Open), 2, Some(&first[1].id)).unwrap();
     let third = store.list(Some(State::Open), 2, Some(&second[1].id)).unwrap();
     let offsets: Vec<i64> =
-        [first, second, third].concat().iter().map(|c| store.get(&c.id).unwrap().record.input.offset).collect();
+        [first, second, third].concat().iter().map(|c| store.get(&c.id).unwrap().record.message.input.offset).collect();
     assert_eq!(offsets, [0, 1, 2, 3, 4]);
     assert!(store.list(Some(State::Decided), 10, None).unwrap().is_empty());
 }

@@ -309,32 +309,16 @@ impl Screener {
     ) -> Hit {
         let e = self.index.entity(entity);
         Hit {
-            kind,
             entity_id: Some(e.id.to_string()),
-            listed_name: e.name.to_string(),
             source: Some(e.source.to_string()),
             programs: e.programs.iter().map(|p| p.to_string()).collect(),
             score,
-            field_path: at.path.clone(),
-            matched_text: at.value.clone(),
-            transaction,
-            explanation: why,
+            ..Hit::at(kind, at, transaction, e.name.as_str(), why)
         }
     }
 
     fn country_hit(&self, at: &Located, transaction: Option<usize>, jurisdiction: &str, why: String) -> Hit {
-        Hit {
-            kind: HitKind::Country,
-            entity_id: None,
-            listed_name: jurisdiction.to_string(),
-            source: Some("embargo-policy".into()),
-            programs: Vec::new(),
-            score: 1.0,
-            field_path: at.path.clone(),
-            matched_text: at.value.clone(),
-            transaction,
-            explanation: why,
-        }
+        Hit { source: Some("embargo-policy".into()), ..Hit::at(HitKind::Country, at, transaction, jurisdiction, why) }
     }
 
     fn screen_party(&self, matcher: &Matcher<'_>, party: &Party, t: Option<usize>, out: &mut Vec<Candidate>) {
@@ -583,18 +567,7 @@ impl Screener {
 
 /// A hit for a disguised name or text: no listed entity, the reason in words.
 fn disguise_hit(at: &Located, transaction: Option<usize>, why: String) -> Hit {
-    Hit {
-        kind: HitKind::Disguise,
-        entity_id: None,
-        listed_name: "disguised name".into(),
-        source: None,
-        programs: Vec::new(),
-        score: 1.0,
-        field_path: at.path.clone(),
-        matched_text: at.value.clone(),
-        transaction,
-        explanation: why,
-    }
+    Hit::at(HitKind::Disguise, at, transaction, "disguised name", why)
 }
 
 /// `name` or `address` for a located value of a party.

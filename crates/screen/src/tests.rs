@@ -5,7 +5,7 @@ use interdict_index::build;
 use interdict_model::{Alias, AliasKind, Entity, EntityKind, Identifier, Strength};
 
 fn identifier(kind: IdKind, value: &str) -> Identifier {
-    Identifier { label: kind.as_str().into(), kind, value: value.into(), country: None, note: None }
+    Identifier::new(kind.clone(), value, kind.as_str())
 }
 
 fn index() -> Arc<Index> {

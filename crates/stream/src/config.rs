@@ -41,6 +41,11 @@ pub enum ConfigError {
     Env { name: String, reason: String },
     #[error("config: {0}")]
     Invalid(String),
+    #[error("log level {level:?}: {reason}")]
+    LogLevel { level: String, reason: String },
+    /// A command-line flag's value is refused: `--flag-name: why`.
+    #[error("{flag}: {reason}")]
+    Flag { flag: String, reason: String },
 }
 
 /// How log lines are written.
@@ -163,6 +168,28 @@ impl Default for Config {
 }
 
 impl Config {
+    /// The configuration `interdict run` starts with, each layer over the one before: the
+    /// TOML file's text if any, the `INTERDICT_*` variables of `env`, then the flags
+    /// given (by key, as [`Config::set`] takes them; the flag is `--` and the key with
+    /// dashes); then checked.
+    pub fn layered(
+        toml: Option<&str>,
+        env: impl IntoIterator<Item = (String, String)>,
+        flags: impl IntoIterator<Item = (&'static str, String)>,
+    ) -> Result<Config, ConfigError> {
+        let mut config = match toml {
+            Some(text) => Config::from_toml(text)?,
+            None => Config::default(),
+        };
+        config.apply_env(env)?;
+        for (key, value) in flags {
+            let flag = || format!("--{}", key.replace('_', "-"));
+            config.set(key, value).map_err(|reason| ConfigError::Flag { flag: flag(), reason })?;
+        }
+        config.validate()?;
+        Ok(config)
+    }
+
     /// Reads a TOML configuration; keys left out keep their defaults.
     pub fn from_toml(text: &str) -> Result<Config, ConfigError> {
         toml::from_str(text).map_err(|e| ConfigError::File(e.to_string()))
@@ -343,6 +370,19 @@ pub fn parse_duration(text: &str) -> Result<Duration, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn flags_go_over_the_environment_over_the_file() {
+        let file = "brokers = \"file:1\"\ngroup = \"from-file\"\ninput_topics = [\"in\"]\nworkers = 3\n";
+        let env = [("INTERDICT_BROKERS".to_string(), "env:1".to_string()), ("INTERDICT_WORKERS".into(), "5".into())];
+        let config = Config::layered(Some(file), env.clone(), [("workers", "7".to_string())]).unwrap();
+        assert_eq!((config.group.as_str(), config.brokers.as_str(), config.workers), ("from-file", "env:1", 7));
+        let refused =
+            Config::layered(Some(file), env, [("shutdown_timeout", "25s".into()), ("max_in_flight", "many".into())]);
+        assert_eq!(refused.unwrap_err().to_string(), "--max-in-flight: expected a number");
+        let unchecked = Config::layered(None, [], [("brokers", " ".to_string())]);
+        assert!(matches!(unchecked, Err(ConfigError::Invalid(_))), "{unchecked:?}");
+    }
 
     #[test]
     fn file_then_environment() {

@@ -186,6 +186,17 @@ impl Member for ReaderContext {
     }
 }
 
+/// A reader in group `group` of `brokers` that starts at the beginning of the partitions
+/// its group has no offset for (`auto.offset.reset=earliest`); see [`reader`].
+pub fn reader_from_start(brokers: &str, group: &str) -> KafkaResult<StreamConsumer<ReaderContext>> {
+    reader(
+        ClientConfig::new()
+            .set("bootstrap.servers", brokers)
+            .set("group.id", group)
+            .set("auto.offset.reset", "earliest"),
+    )
+}
+
 /// A reading consumer with the safe context: `config` as given, its protocol from it.
 pub fn reader(config: &ClientConfig) -> KafkaResult<StreamConsumer<ReaderContext>> {
     config.create_with_context(ReaderContext::new(Protocol::of(config)))

@@ -26,6 +26,8 @@
 mod config;
 pub mod consumer;
 pub mod http;
+pub mod logging;
+pub mod mock;
 mod offsets;
 pub mod records;
 pub mod screening;

@@ -13,7 +13,8 @@ use std::time::Instant;
 
 use base64::Engine;
 use interdict_model::record::{
-    headers as names, DecisionRecord, Encoding, InputRef, OriginalMessage, ReviewRecord, ScreenedWith, SCHEMA_VERSION,
+    headers as names, DecisionRecord, Encoding, InputRef, MessageRef, OriginalMessage, ReviewRecord, ScreenedWith,
+    SCHEMA_VERSION,
 };
 use interdict_model::Outcome;
 use interdict_screen::Screened;
@@ -120,12 +121,15 @@ pub fn outputs(
             headers.push(header(names::MESSAGE_INDEX, index));
             headers.push(header(names::MESSAGES_IN_INPUT, count));
         }
-        let decision = DecisionRecord {
-            schema_version: SCHEMA_VERSION,
+        let message_ref = MessageRef {
             input: input.at.clone(),
             key: key_text.clone(),
             message_index: index as u32,
             messages_in_input: count,
+        };
+        let decision = DecisionRecord {
+            schema_version: SCHEMA_VERSION,
+            message: message_ref.clone(),
             message_id: verdict.message_id.clone(),
             verdict: verdict.verdict,
             index_version: verdict.index_version.clone(),
@@ -147,10 +151,7 @@ pub fn outputs(
             (Outcome::Hold, Some(payment), Some(with)) => {
                 let review = ReviewRecord {
                     schema_version: SCHEMA_VERSION,
-                    input: input.at.clone(),
-                    key: key_text.clone(),
-                    message_index: index as u32,
-                    messages_in_input: count,
+                    message: message_ref,
                     screened_with: with.clone(),
                     verdict: verdict.clone(),
                     payment: payment.clone(),
@@ -310,7 +311,7 @@ mod tests {
                 .collect();
             assert_eq!(decisions.len(), outcomes.len());
             for (k, d) in decisions.iter().enumerate() {
-                assert_eq!((d.message_index, d.messages_in_input), (k as u32, outcomes.len() as u32));
+                assert_eq!((d.message.message_index, d.message.messages_in_input), (k as u32, outcomes.len() as u32));
                 assert_eq!(d.verdict, outcomes[k]);
             }
         }
@@ -321,8 +322,8 @@ mod tests {
         let hold = outputs(&input(), b"<original/>", &[screened(Outcome::Hold, "M-1")], Some(&with()), 1024);
         let decision: DecisionRecord = serde_json::from_slice(&hold[0].payload).unwrap();
         assert_eq!(decision.verdict, Outcome::Hold);
-        assert_eq!(decision.input, InputRef { topic: "payments".into(), partition: 3, offset: 41 });
-        assert_eq!(decision.key.as_deref(), Some("PAY-1"));
+        assert_eq!(decision.message.input, InputRef { topic: "payments".into(), partition: 3, offset: 41 });
+        assert_eq!(decision.message.key.as_deref(), Some("PAY-1"));
         assert_eq!(decision.screen_us, 30.0);
         assert!(decision.latency_us >= 0.0);
         assert_eq!(decision.hits, 1);

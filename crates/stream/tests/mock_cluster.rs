@@ -10,7 +10,7 @@ use interdict_index::{build, Index};
 use interdict_model::{Entity, EntityKind};
 use interdict_screen::{ScreenConfig, Screener};
 use interdict_stream::consumer::{self, Member, ReaderContext};
-use interdict_stream::{Config, Service, ServiceHandle, Start};
+use interdict_stream::{mock, Config, Service, ServiceHandle, Start};
 use interdict_testkit::{drop_within, within};
 use rdkafka::config::ClientConfig;
 use rdkafka::consumer::{Consumer, StreamConsumer};
@@ -150,12 +150,7 @@ async fn a_broker_outage_loses_nothing() {
 
 /// A mock cluster with the input topic (`partitions` partitions) and the three outputs.
 fn cluster(partitions: i32) -> (MockCluster<'static, rdkafka::producer::DefaultProducerContext>, String) {
-    let cluster = MockCluster::new(1).unwrap();
-    for (topic, n) in [("in", partitions), ("decisions", 1), ("review", 1), ("dlq", 1)] {
-        cluster.create_topic(topic, n, 1).unwrap();
-    }
-    let brokers = cluster.bootstrap_servers();
-    (cluster, brokers)
+    mock::cluster(&[("in", partitions), ("decisions", 1), ("review", 1), ("dlq", 1)]).unwrap()
 }
 
 fn config(brokers: &str) -> Config {
@@ -181,13 +176,7 @@ async fn start_with(config: Config, screener: Arc<Screener>) -> ServiceHandle {
 
 /// A consumer of the output topics, from the beginning.
 fn reader(brokers: &str) -> Reader {
-    consumer::reader(
-        ClientConfig::new()
-            .set("bootstrap.servers", brokers)
-            .set("group.id", "checker")
-            .set("auto.offset.reset", "earliest"),
-    )
-    .unwrap()
+    consumer::reader_from_start(brokers, "checker").unwrap()
 }
 
 type Reader = StreamConsumer<ReaderContext>;
@@ -410,10 +399,12 @@ async fn outputs_keep_the_input_headers_follow_their_schemas_and_decide_each_mes
     let topics = |t: &str| records.iter().filter(|(topic, _, _)| topic == t).count();
     assert_eq!((topics("decisions"), topics("review"), topics("dlq")), (4, 2, 1));
     // The MT pair: one input record, two decisions, each with its own message id.
-    let mut pair: Vec<_> = decisions.iter().filter(|d| d.key.as_deref() == Some("k-pair")).collect();
-    pair.sort_by_key(|d| d.message_index);
-    let got: Vec<_> =
-        pair.iter().map(|d| (d.message_index, d.messages_in_input, d.message_id.as_deref(), d.verdict)).collect();
+    let mut pair: Vec<_> = decisions.iter().filter(|d| d.message.key.as_deref() == Some("k-pair")).collect();
+    pair.sort_by_key(|d| d.message.message_index);
+    let got: Vec<_> = pair
+        .iter()
+        .map(|d| (d.message.message_index, d.message.messages_in_input, d.message_id.as_deref(), d.verdict))
+        .collect();
     assert_eq!(
         got,
         [
@@ -421,7 +412,7 @@ async fn outputs_keep_the_input_headers_follow_their_schemas_and_decide_each_mes
             (1, 2, Some("SECOND-2"), interdict_model::Outcome::Pass)
         ]
     );
-    assert_eq!(pair[0].input, pair[1].input, "both name the same input record");
+    assert_eq!(pair[0].message.input, pair[1].message.input, "both name the same input record");
     close_all(reader, producer, cluster).await;
 }
 

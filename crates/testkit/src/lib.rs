@@ -1,5 +1,6 @@
 //! Bounded waits for the project's tests, the bundled lists compiled for them
-//! ([`lists`]), disguised payments ([`evasion`]) and, with the feature `damage`,
+//! ([`lists`]), a small index and a reader of all its tables ([`index`]), disguised
+//! payments ([`evasion`]) and, with the feature `damage`,
 //! damaged inputs for the parsers' no-panic property tests (`damage`).
 //!
 //! A test that waits for a service, a consumer, a broker or a child process must not
@@ -21,6 +22,7 @@
 #[cfg(feature = "damage")]
 pub mod damage;
 pub mod evasion;
+pub mod index;
 pub mod lists;
 
 use std::future::Future;

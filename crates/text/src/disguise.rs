@@ -28,6 +28,7 @@
 //! ```
 
 use std::fmt::Write;
+use std::sync::OnceLock;
 
 /// What kind of disguise a signal reports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -512,8 +513,9 @@ fn script_name(s: Script) -> &'static str {
 /// The Latin letter a character is a look-alike of (UTS #39 confusables, restricted to
 /// letters that look like a Latin letter in common fonts), if any.
 fn latin_prototype(c: char) -> Option<char> {
-    let i = CONFUSABLES.binary_search_by_key(&c, |&(from, _)| from).ok()?;
-    Some(CONFUSABLES[i].1)
+    let table = confusables();
+    let i = table.binary_search_by_key(&c, |&(from, _)| from).ok()?;
+    Some(table[i].1)
 }
 
 /// A word that mixes scripts.
@@ -568,69 +570,24 @@ fn skeleton(text: &str) -> (Option<String>, Vec<MixedWord>) {
     (Some(out), mixed)
 }
 
-/// Letters of other scripts that look like a Latin letter, sorted by code point. From
-/// Unicode's confusables data (UTS #39, `confusables.txt`), the entries whose prototype
-/// is one Latin letter, for Cyrillic, Greek and Armenian letters (see SOURCES.md).
-const CONFUSABLES: &[(char, char)] = &[
-    ('\u{0391}', 'A'), // GREEK CAPITAL LETTER ALPHA
-    ('\u{0392}', 'B'), // BETA
-    ('\u{0395}', 'E'), // EPSILON
-    ('\u{0396}', 'Z'), // ZETA
-    ('\u{0397}', 'H'), // ETA
-    ('\u{0399}', 'I'), // IOTA
-    ('\u{039A}', 'K'), // KAPPA
-    ('\u{039C}', 'M'), // MU
-    ('\u{039D}', 'N'), // NU
-    ('\u{039F}', 'O'), // OMICRON
-    ('\u{03A1}', 'P'), // RHO
-    ('\u{03A4}', 'T'), // TAU
-    ('\u{03A5}', 'Y'), // UPSILON
-    ('\u{03A7}', 'X'), // CHI
-    ('\u{03B1}', 'a'), // GREEK SMALL LETTER ALPHA
-    ('\u{03B9}', 'i'), // IOTA
-    ('\u{03BD}', 'v'), // NU
-    ('\u{03BF}', 'o'), // OMICRON
-    ('\u{03C1}', 'p'), // RHO
-    ('\u{03C5}', 'u'), // UPSILON
-    ('\u{03F2}', 'c'), // LUNATE SIGMA
-    ('\u{03F3}', 'j'), // YOT
-    ('\u{0405}', 'S'), // CYRILLIC CAPITAL LETTER DZE
-    ('\u{0406}', 'I'), // BYELORUSSIAN-UKRAINIAN I
-    ('\u{0408}', 'J'), // JE
-    ('\u{0410}', 'A'), // A
-    ('\u{0412}', 'B'), // VE
-    ('\u{0415}', 'E'), // IE
-    ('\u{041A}', 'K'), // KA
-    ('\u{041C}', 'M'), // EM
-    ('\u{041D}', 'H'), // EN
-    ('\u{041E}', 'O'), // O
-    ('\u{0420}', 'P'), // ER
-    ('\u{0421}', 'C'), // ES
-    ('\u{0422}', 'T'), // TE
-    ('\u{0423}', 'Y'), // U
-    ('\u{0425}', 'X'), // HA
-    ('\u{0430}', 'a'), // CYRILLIC SMALL LETTER A
-    ('\u{0435}', 'e'), // IE
-    ('\u{043E}', 'o'), // O
-    ('\u{0440}', 'p'), // ER
-    ('\u{0441}', 'c'), // ES
-    ('\u{0443}', 'y'), // U
-    ('\u{0445}', 'x'), // HA
-    ('\u{0455}', 's'), // DZE
-    ('\u{0456}', 'i'), // BYELORUSSIAN-UKRAINIAN I
-    ('\u{0458}', 'j'), // JE
-    ('\u{04AE}', 'Y'), // STRAIGHT U
-    ('\u{04BB}', 'h'), // SHHA
-    ('\u{04C0}', 'I'), // PALOCHKA
-    ('\u{04CF}', 'l'), // SMALL PALOCHKA
-    ('\u{0501}', 'd'), // KOMI DE
-    ('\u{051A}', 'Q'), // QA
-    ('\u{051B}', 'q'), // SMALL QA
-    ('\u{051C}', 'W'), // WE
-    ('\u{051D}', 'w'), // SMALL WE
-    ('\u{0555}', 'O'), // ARMENIAN CAPITAL LETTER OH
-    ('\u{0585}', 'o'), // ARMENIAN SMALL LETTER OH
-];
+/// Letters of other scripts that look like a Latin letter (`data/confusables.tsv`: code
+/// point, Latin letter, name), sorted by code point.
+const CONFUSABLES: &str = include_str!("../data/confusables.tsv");
+
+/// [`CONFUSABLES`], read once.
+fn confusables() -> &'static [(char, char)] {
+    static TABLE: OnceLock<Vec<(char, char)>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let rows = CONFUSABLES.lines().filter(|l| !l.is_empty() && !l.starts_with('#'));
+        rows.map(|row| {
+            let mut cols = row.split('\t');
+            let from = cols.next().and_then(|c| u32::from_str_radix(c, 16).ok()).and_then(char::from_u32);
+            let to = cols.next().and_then(|c| c.chars().next());
+            from.zip(to).unwrap_or_else(|| panic!("confusables.tsv: {row:?}"))
+        })
+        .collect()
+    })
+}
 
 #[cfg(test)]
 mod tests {
@@ -639,29 +596,32 @@ mod tests {
 
     #[test]
     fn the_table_is_sorted_for_binary_search() {
-        assert!(CONFUSABLES.windows(2).all(|w| w[0].0 < w[1].0));
+        let table = confusables();
+        assert!(table.len() > 50 && table.windows(2).all(|w| w[0].0 < w[1].0));
     }
 
     #[test]
     fn look_alikes_are_read_in_every_joined_reading() {
-        // Regression (fuzzer): a Cyrillic В in a spelled-out word with a stray mark; only
-        // the whole reading (not the one parted at the wide gap) holds `BANCO`.
-        let r = readings("\u{412}.\u{200B}.A.N.C.O. N.A.C.I.O.N.A.L. D.E. CUBA");
-        let got: Vec<String> = r.alternatives.iter().map(|a| normalize(a)).collect();
-        assert!(got.iter().any(|g| g == "banco nacional de cuba"), "{got:?}");
-        assert_eq!(r.signals.len(), 1, "{:?}", r.signals);
-        // Regression (fuzzer): a soft hyphen alone between letters written apart.
-        let r = readings("D E V E L \u{AD} O P M E N T \u{3000} T R A D I N G");
-        let got: Vec<String> = r.alternatives.iter().map(|a| normalize(a)).collect();
-        assert!(got.iter().any(|g| g == "development trading"), "{got:?}");
-        // Regression (fuzzer): soft hyphens spelled out with the letters.
-        let r = readings("K.W.A.N.G.\u{AD}.S.O.N._.B.A.N.K");
-        let got: Vec<String> = r.alternatives.iter().map(|a| normalize(a)).collect();
-        assert!(got.iter().any(|g| g == "kwangson bank"), "{got:?}");
-        // Regression (fuzzer): the same between two words.
-        let r = readings("N.A.T.U.R.A.L.\u{200B}.S.C.I.E.N.C.E.S.");
-        let got: Vec<String> = r.alternatives.iter().map(|a| normalize(a)).collect();
-        assert!(got.iter().any(|g| g == "natural sciences"), "{got:?}");
+        // Regressions found by the fuzzer: (name, signals, a reading it must have).
+        let cases = [
+            // A Cyrillic В in a spelled-out word with a stray mark; only the whole reading
+            // (not the one parted at the wide gap) holds `BANCO`.
+            ("\u{412}.\u{200B}.A.N.C.O. N.A.C.I.O.N.A.L. D.E. CUBA", Some(1), "banco nacional de cuba"),
+            // A soft hyphen alone between letters written apart.
+            ("D E V E L \u{AD} O P M E N T \u{3000} T R A D I N G", None, "development trading"),
+            // Soft hyphens spelled out with the letters.
+            ("K.W.A.N.G.\u{AD}.S.O.N._.B.A.N.K", None, "kwangson bank"),
+            // The same between two words.
+            ("N.A.T.U.R.A.L.\u{200B}.S.C.I.E.N.C.E.S.", None, "natural sciences"),
+        ];
+        for (name, signals, reading) in cases {
+            let r = readings(name);
+            let got: Vec<String> = r.alternatives.iter().map(|a| normalize(a)).collect();
+            assert!(got.iter().any(|g| g == reading), "{name:?}: {got:?}");
+            if let Some(n) = signals {
+                assert_eq!(r.signals.len(), n, "{name:?}: {:?}", r.signals);
+            }
+        }
     }
 
     #[test]

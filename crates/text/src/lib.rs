@@ -207,8 +207,8 @@ mod tests {
 /// Written here rather than taken from `strsim` because the matcher compares a query
 /// word with every listed word sharing its phonetic key, and `strsim`'s generic,
 /// char-based version was the largest cost of a query (profiled with `perf` on the
-/// dev set). Words longer than 64 bytes or non-ASCII fall back to `strsim`-equivalent
-/// char handling through a slower path.
+/// dev set). Words of up to 64 bytes mark their matched letters in the bits of a `u64`;
+/// longer ones in a `Vec<bool>`, through the same code.
 pub fn jaro_winkler(a: &str, b: &str) -> f64 {
     let (a, b) = (a.as_bytes(), b.as_bytes());
     if a.is_empty() && b.is_empty() {
@@ -218,19 +218,52 @@ pub fn jaro_winkler(a: &str, b: &str) -> f64 {
         return 0.0;
     }
     if a.len() > 64 || b.len() > 64 {
-        return slow_jaro_winkler(a, b);
+        return jaro_winkler_marking(a, b, vec![false; a.len()], vec![false; b.len()]);
     }
+    jaro_winkler_marking(a, b, 0u64, 0u64)
+}
+
+/// The letters of a word that found their match.
+trait Marks {
+    fn is_marked(&self, i: usize) -> bool;
+    fn mark(&mut self, i: usize);
+}
+
+impl Marks for u64 {
+    #[inline]
+    fn is_marked(&self, i: usize) -> bool {
+        self & (1 << i) != 0
+    }
+
+    #[inline]
+    fn mark(&mut self, i: usize) {
+        *self |= 1 << i;
+    }
+}
+
+impl Marks for Vec<bool> {
+    #[inline]
+    fn is_marked(&self, i: usize) -> bool {
+        self[i]
+    }
+
+    #[inline]
+    fn mark(&mut self, i: usize) {
+        self[i] = true;
+    }
+}
+
+/// Jaro-Winkler of two non-empty words, with `a_matched` and `b_matched` unmarked.
+fn jaro_winkler_marking<M: Marks>(a: &[u8], b: &[u8], mut a_matched: M, mut b_matched: M) -> f64 {
     let window = (a.len().max(b.len()) / 2).saturating_sub(1);
-    let mut b_matched = 0u64;
-    let mut a_matched = 0u64;
     let mut matches = 0usize;
     for (i, &ca) in a.iter().enumerate() {
         let lo = i.saturating_sub(window);
         let hi = (i + window + 1).min(b.len());
         for (j, &cb) in b.iter().enumerate().take(hi).skip(lo) {
-            if b_matched & (1 << j) == 0 && ca == cb {
-                b_matched |= 1 << j;
-                a_matched |= 1 << i;
+            if !b_matched.is_marked(j) && ca == cb {
+                b_matched.mark(j);
+                a_matched.mark(i);
                 matches += 1;
                 break;
             }
@@ -242,50 +275,10 @@ pub fn jaro_winkler(a: &str, b: &str) -> f64 {
     let mut transpositions = 0usize;
     let mut j = 0usize;
     for (i, &ca) in a.iter().enumerate() {
-        if a_matched & (1 << i) == 0 {
+        if !a_matched.is_marked(i) {
             continue;
         }
-        while b_matched & (1 << j) == 0 {
-            j += 1;
-        }
-        if ca != b[j] {
-            transpositions += 1;
-        }
-        j += 1;
-    }
-    let m = matches as f64;
-    let jaro = (m / a.len() as f64 + m / b.len() as f64 + (m - (transpositions / 2) as f64) / m) / 3.0;
-    let prefix = a.iter().zip(b).take(4).take_while(|(x, y)| x == y).count() as f64;
-    jaro + prefix * 0.1 * (1.0 - jaro)
-}
-
-fn slow_jaro_winkler(a: &[u8], b: &[u8]) -> f64 {
-    let window = (a.len().max(b.len()) / 2).saturating_sub(1);
-    let mut b_matched = vec![false; b.len()];
-    let mut a_matched = vec![false; a.len()];
-    let mut matches = 0usize;
-    for (i, &ca) in a.iter().enumerate() {
-        let lo = i.saturating_sub(window);
-        let hi = (i + window + 1).min(b.len());
-        for j in lo..hi {
-            if !b_matched[j] && ca == b[j] {
-                b_matched[j] = true;
-                a_matched[i] = true;
-                matches += 1;
-                break;
-            }
-        }
-    }
-    if matches == 0 {
-        return 0.0;
-    }
-    let mut transpositions = 0usize;
-    let mut j = 0usize;
-    for (i, &ca) in a.iter().enumerate() {
-        if !a_matched[i] {
-            continue;
-        }
-        while !b_matched[j] {
+        while !b_matched.is_marked(j) {
             j += 1;
         }
         if ca != b[j] {
@@ -301,7 +294,7 @@ fn slow_jaro_winkler(a: &[u8], b: &[u8]) -> f64 {
 
 #[cfg(test)]
 mod jaro_tests {
-    use super::jaro_winkler;
+    use super::{jaro_winkler, jaro_winkler_marking};
 
     #[test]
     fn agrees_with_the_textbook_values() {
@@ -321,5 +314,18 @@ mod jaro_tests {
         }
         let long = "a".repeat(70);
         assert!((jaro_winkler(&long, &long) - 1.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn bits_and_flags_mark_the_same_letters() {
+        let words = ["martha", "marhta", "dwayne", "duane", "dixon", "dicksonx", "abcabcabc", "cbacba", "x"];
+        for a in words {
+            for b in words {
+                let (x, y) = (a.as_bytes(), b.as_bytes());
+                let bits = jaro_winkler_marking(x, y, 0u64, 0u64);
+                let flags = jaro_winkler_marking(x, y, vec![false; x.len()], vec![false; y.len()]);
+                assert_eq!(bits.to_bits(), flags.to_bits(), "{a}/{b}");
+            }
+        }
     }
 }

@@ -305,7 +305,6 @@ impl Enhanced {
 
 #[cfg(test)]
 mod tests {
-    use std::path::Path;
 
     use interdict_model::{Address, Alias, Gender, Link, PartialDate};
 
@@ -397,12 +396,8 @@ mod tests {
 
     #[test]
     fn real_irgc_enhanced_file() {
-        let path = Path::new(REAL_FILE);
-        if !path.exists() {
-            crate::report_skipped("the OFAC IRGC enhanced XML test did not run");
-            return;
-        }
-        let parsed = crate::parse_source(SourceKind::OfacAdvanced, path).unwrap();
+        let Some(path) = crate::shared_or_skipped(REAL_FILE, "the OFAC IRGC enhanced XML test") else { return };
+        let parsed = crate::parse_source(SourceKind::OfacAdvanced, &path).unwrap();
         assert_eq!(parsed.published.as_deref(), Some("2024-08-28"));
         // `grep -c '<entity id=' IRGC_sanctions.xml` is 293: 165 individuals, 84 entities, 44 aircraft.
         assert_eq!(parsed.entities.len(), 293);

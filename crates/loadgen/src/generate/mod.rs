@@ -15,6 +15,7 @@
 //! [`perturb`] (how a listed name is written on a payment), [`write`] (one module per
 //! message format), [`random`] (the draws); the generator itself is here.
 
+use interdict_model::EntityKind;
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 
@@ -55,14 +56,21 @@ pub struct ListedName {
     pub organisation: bool,
 }
 
-/// The listed names fit to be placed on payments: names of at least two words with at
+/// The listed names fit to be placed on payments: of persons and organisations (vessels
+/// and aircraft are not parties to a payment), with names of at least two words with at
 /// least eight letters in all. Shorter names ("AL-NUR", "KIM Il") cannot be told from
 /// innocent parties by their name alone, so a payment carrying one proves nothing.
-/// Takes (entity id, primary name, organisation) triples.
-pub fn listed_names_from(entities: impl Iterator<Item = (String, String, bool)>) -> Vec<ListedName> {
+/// Takes (entity id, primary name, kind) triples.
+pub fn listed_names_from(entities: impl Iterator<Item = (String, String, EntityKind)>) -> Vec<ListedName> {
     entities
-        .filter(|(_, name, _)| fit_to_place(name))
-        .map(|(entity_id, name, organisation)| ListedName { entity_id, name, organisation })
+        .filter_map(|(entity_id, name, kind)| {
+            let organisation = match kind {
+                EntityKind::Person => false,
+                EntityKind::Organization => true,
+                _ => return None,
+            };
+            Some(ListedName { entity_id, name, organisation }).filter(|l| fit_to_place(&l.name))
+        })
         .collect()
 }
 
@@ -86,6 +94,15 @@ pub struct GeneratorConfig {
 impl Default for GeneratorConfig {
     fn default() -> Self {
         GeneratorConfig { seed: 1, hit_ratio: 0.02, mix: Mix::default(), run_id: "lg".to_string() }
+    }
+}
+
+impl GeneratorConfig {
+    /// A run id of its own for a run started now with `seed`: `lg<unix seconds>-<seed>`,
+    /// so that keys (and the decisions reader's group) of two runs never meet.
+    pub fn run_id_now(seed: u64) -> String {
+        let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
+        format!("lg{now}-{seed}")
     }
 }
 
@@ -119,7 +136,7 @@ impl Generator {
     /// A generator over `listed` (names of fewer than two words or eight letters are
     /// left out, see [`listed_names_from`]). A mix whose weights are all 0 gives pacs.008.
     pub fn new(config: GeneratorConfig, listed: Vec<ListedName>) -> Generator {
-        let listed = listed_names_from(listed.into_iter().map(|l| (l.entity_id, l.name, l.organisation)));
+        let listed = listed.into_iter().filter(|l| fit_to_place(&l.name)).collect();
         let hit_ratio = if config.hit_ratio.is_nan() { 0.0 } else { config.hit_ratio.clamp(0.0, 1.0) };
         let rng = StdRng::seed_from_u64(config.seed);
         Generator { config, listed, rng, count: 0, hit_ratio }

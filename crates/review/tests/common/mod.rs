@@ -7,7 +7,7 @@ pub mod postgres;
 use std::sync::Arc;
 
 use interdict_index::{build, Index};
-use interdict_model::record::{Encoding, InputRef, OriginalMessage, ReviewRecord, SCHEMA_VERSION};
+use interdict_model::record::{Encoding, InputRef, MessageRef, OriginalMessage, ReviewRecord, SCHEMA_VERSION};
 use interdict_model::{Entity, EntityKind, Outcome};
 use interdict_screen::{GoodGuyList, Policy, ScreenConfig, Screener};
 
@@ -39,10 +39,12 @@ pub fn held_record(offset: i64) -> ReviewRecord {
     assert_eq!(screened.verdict.verdict, Outcome::Hold, "the sample payment must be held");
     ReviewRecord {
         schema_version: SCHEMA_VERSION,
-        input: InputRef { topic: "payments.in".into(), partition: 0, offset },
-        key: Some(format!("payment-{offset}")),
-        message_index: 0,
-        messages_in_input: 1,
+        message: MessageRef {
+            input: InputRef { topic: "payments.in".into(), partition: 0, offset },
+            key: Some(format!("payment-{offset}")),
+            message_index: 0,
+            messages_in_input: 1,
+        },
         screened_with: screener.screened_with().clone(),
         verdict: screened.verdict,
         payment: screened.payment.expect("a held payment was parsed"),

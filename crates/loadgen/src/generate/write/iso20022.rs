@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 use rand::Rng;
 
 use super::content::{remittance, write_amount};
-use super::{cut_chars, Writer, DATE};
+use super::{cut_chars, Customers, Writer, DATE};
 use crate::generate::parties::{street_line, town_line, Bank, Party};
 use crate::generate::random::{alnum, uuid};
 use crate::names::Locale;
@@ -64,6 +64,17 @@ impl Writer<'_> {
     pub(super) fn agent(&mut self, depth: usize, tag: &str, bank: &Bank) {
         self.indent(depth);
         let _ = writeln!(self.out, "<{tag}><FinInstnId><BICFI>{}</BICFI></FinInstnId></{tag}>", bank.bic);
+    }
+
+    /// The customers' side of a customer credit transfer, in schema order: the debtor,
+    /// its account and agent, the creditor's agent, the creditor and its account.
+    pub(super) fn customer_legs(&mut self, depth: usize, c: &Customers) {
+        self.party_xml(depth, "Dbtr", &c.debtor);
+        self.account_xml(depth, "DbtrAcct", &c.debtor);
+        self.agent(depth, "DbtrAgt", &c.debtor_bank);
+        self.agent(depth, "CdtrAgt", &c.creditor_bank);
+        self.party_xml(depth, "Cdtr", &c.creditor);
+        self.account_xml(depth, "CdtrAcct", &c.creditor);
     }
 
     pub(super) fn party_xml(&mut self, depth: usize, tag: &str, party: &Party) {

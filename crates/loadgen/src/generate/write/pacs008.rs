@@ -38,12 +38,7 @@ impl Writer<'_> {
         self.element(4, "ChrgBr", charges);
         self.agent(4, "InstgAgt", &c.debtor_bank);
         self.agent(4, "InstdAgt", &c.creditor_bank);
-        self.party_xml(4, "Dbtr", &c.debtor);
-        self.account_xml(4, "DbtrAcct", &c.debtor);
-        self.agent(4, "DbtrAgt", &c.debtor_bank);
-        self.agent(4, "CdtrAgt", &c.creditor_bank);
-        self.party_xml(4, "Cdtr", &c.creditor);
-        self.account_xml(4, "CdtrAcct", &c.creditor);
+        self.customer_legs(4, &c);
         if let Some(u) = &c.ultimate {
             self.party_xml(4, "UltmtCdtr", u);
         }

@@ -47,12 +47,7 @@ impl Writer<'_> {
         self.agent(4, "CdtrAgt", &correspondent);
         self.agent(4, "Cdtr", &c.creditor_bank);
         self.open(4, "UndrlygCstmrCdtTrf");
-        self.party_xml(5, "Dbtr", &c.debtor);
-        self.account_xml(5, "DbtrAcct", &c.debtor);
-        self.agent(5, "DbtrAgt", &c.debtor_bank);
-        self.agent(5, "CdtrAgt", &c.creditor_bank);
-        self.party_xml(5, "Cdtr", &c.creditor);
-        self.account_xml(5, "CdtrAcct", &c.creditor);
+        self.customer_legs(5, &c);
         let templates = if c.personal { &names::PERSONAL_REMITTANCE } else { &names::BUSINESS_REMITTANCE };
         self.remittance_xml(5, templates);
         self.close(4, "UndrlygCstmrCdtTrf");

@@ -1,16 +1,17 @@
-//! `interdict review`: the review service (held payments become cases; two people
-//! decide; outcomes go back). Configuration: a TOML file, then `INTERDICT_REVIEW_*`
-//! variables, then these flags. `hash-password` and `new-token` make the credentials
-//! of `users.toml`.
+//! `interdict review` on the command line (feature `cli`): the flags, the tools that
+//! make `users.toml` credentials, and the service run until SIGTERM or Ctrl-C.
+//! Configuration: a TOML file (`--config`), then `INTERDICT_REVIEW_*` variables, then
+//! the flags ([`ReviewConfig::layered`]).
 
 use std::io::BufRead;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Duration;
 
-use anyhow::{Context, Result};
 use clap::{Args, Subcommand};
-use interdict_review::ReviewConfig;
+
+use crate::service::ServiceError;
+use crate::ReviewConfig;
 
 #[derive(Args)]
 #[command(args_conflicts_with_subcommands = true)]
@@ -58,28 +59,34 @@ enum ReviewTool {
     NewToken,
 }
 
-pub fn run(args: ReviewArgs) -> Result<ExitCode> {
+/// Runs `interdict review` (or one of its tools) to the end: the service until SIGTERM
+/// or Ctrl-C.
+pub fn run(args: ReviewArgs) -> Result<ExitCode, ServiceError> {
     match args.tool {
         Some(ReviewTool::HashPassword) => {
             let mut password = String::new();
-            std::io::stdin().lock().read_line(&mut password).context("reading the password from stdin")?;
-            println!("{}", interdict_review::users::hash_password(password.trim_end_matches(['\r', '\n']))?);
+            std::io::stdin()
+                .lock()
+                .read_line(&mut password)
+                .map_err(|e| ServiceError::Config(format!("reading the password from stdin: {e}")))?;
+            let hash = crate::users::hash_password(password.trim_end_matches(['\r', '\n']))
+                .map_err(|e| ServiceError::Config(e.to_string()))?;
+            println!("{hash}");
             return Ok(ExitCode::SUCCESS);
         }
         Some(ReviewTool::NewToken) => {
-            let (token, hash) = interdict_review::users::new_token();
+            let (token, hash) = crate::users::new_token();
             println!("token (give to the user):   {token}\ntoken_sha256 (users.toml):  {hash}");
             return Ok(ExitCode::SUCCESS);
         }
         None => {}
     }
-    let mut config = match &args.config {
-        Some(path) => ReviewConfig::from_toml(
-            &std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?,
-        )?,
-        None => ReviewConfig::default(),
+    let file = match &args.config {
+        Some(path) => {
+            Some(std::fs::read_to_string(path).map_err(|e| ServiceError::Config(format!("{}: {e}", path.display())))?)
+        }
+        None => None,
     };
-    config.apply_env(std::env::vars())?;
     let flags = [
         ("brokers", args.brokers),
         ("review_topic", args.review_topic),
@@ -95,14 +102,18 @@ pub fn run(args: ReviewArgs) -> Result<ExitCode> {
         ("claim_idle", args.claim_idle),
         ("overdue_check_interval", args.overdue_check_interval),
     ];
-    for (key, value) in flags.into_iter().filter_map(|(k, v)| Some((k, v?))) {
-        config.set(key, value).map_err(|reason| anyhow::anyhow!("--{}: {reason}", key.replace('_', "-")))?;
-    }
-    crate::logging::init(interdict_stream::LogFormat::Text, "info")?;
-    tokio::runtime::Runtime::new()?.block_on(async {
-        let service = interdict_review::service::start(config).await?;
+    let flags = flags.into_iter().filter_map(|(k, v)| Some((k, v?)));
+    let config = ReviewConfig::layered(file.as_deref(), std::env::vars(), flags)
+        .map_err(|e| ServiceError::Config(e.to_string()))?;
+    interdict_stream::logging::init(interdict_stream::LogFormat::Text, "info")
+        .map_err(|e| ServiceError::Config(e.to_string()))?;
+    let runtime =
+        tokio::runtime::Runtime::new().map_err(|e| ServiceError::Stop(format!("starting the runtime: {e}")))?;
+    runtime.block_on(async {
+        let service = crate::service::start(config).await?;
         tracing::info!("review API on http://{}", service.listening);
-        let mut terminate = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())?;
+        let mut terminate = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+            .map_err(|e| ServiceError::Stop(format!("installing the SIGTERM handler: {e}")))?;
         tokio::select! {
             _ = tokio::signal::ctrl_c() => {}
             _ = terminate.recv() => {}
