@@ -5,7 +5,7 @@
 //! in-process Kafka (librdkafka's mock cluster) and prints the decisions read back from
 //! the decisions topic.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
 use std::time::Instant;
@@ -107,32 +107,20 @@ pub fn run(args: DemoArgs) -> Result<ExitCode> {
             messages.push((name.clone(), bytes.clone()));
         }
         for v in screener.screen_bytes(&bytes) {
-            let outcome = v.verdict.as_str().to_uppercase();
-            let format = v.format.map(|f| f.as_str()).unwrap_or("?");
-            println!("{outcome:<5} {name} {} ({format})", v.message_id.as_deref().unwrap_or("-"));
-            if let Some(e) = &v.error {
-                println!("        {}", e.reason);
-            }
-            for h in &v.hits {
-                println!(
-                    "        {} {}: {}",
-                    h.field_path,
-                    h.entity_id.as_deref().unwrap_or(&h.listed_name),
-                    h.explanation
-                );
-            }
+            print!("{}", v.to_text(&name));
         }
     }
     messages.push(("broken.xml".into(), b"<Document><FIToFICstmrCdtTrf><GrpHdr>".to_vec()));
 
     println!("\n== Streaming the same payments through an in-process Kafka (librdkafka mock cluster)");
-    tokio::runtime::Runtime::new()?.block_on(stream(screener, messages))?;
+    let work = args.out.parent().unwrap_or(Path::new(".")).join("demo-review");
+    tokio::runtime::Runtime::new()?.block_on(stream(screener, messages, &work))?;
     Ok(ExitCode::SUCCESS)
 }
 
-/// Streams the payments through the service on an in-process Kafka and prints the
-/// decisions read back.
-async fn stream(screener: Arc<Screener>, messages: Vec<(String, Vec<u8>)>) -> Result<()> {
+/// Streams the payments through the service on an in-process Kafka, prints the decisions
+/// read back, then has the holds reviewed (the first decided by two demo users).
+async fn stream(screener: Arc<Screener>, messages: Vec<(String, Vec<u8>)>, work: &Path) -> Result<()> {
     let config = interdict_stream::Config {
         group: "interdict-demo".into(),
         input_topics: vec!["payments.in".into()],
@@ -158,9 +146,21 @@ async fn stream(screener: Arc<Screener>, messages: Vec<(String, Vec<u8>)>) -> Re
         "{} messages screened: {} decisions, {} on the review topic, {} on the dead-letter topic; offsets stored: {:?}",
         run.stats.messages,
         run.decisions.len(),
-        run.reviews,
+        run.reviews.len(),
         run.dead_letters,
         run.stats.stored.values().collect::<Vec<_>>()
     );
+    println!("\n== Reviewing the holds (interdict review on the in-process Kafka, SQLite in {})", work.display());
+    let seen = interdict_review::demo::decide_first_hold(&run.reviews, work).await?;
+    let o = &seen.outcome;
+    println!(
+        "{} cases opened; {} proposed by {}, approved by {}:",
+        seen.cases,
+        o.decision.as_str(),
+        o.proposed_by,
+        o.approved_by
+    );
+    println!("outcome   {}", serde_json::to_string(o)?);
+    println!("pacs.002  {}", seen.status_report.as_deref().unwrap_or("(not an ISO 20022 payment)"));
     Ok(())
 }

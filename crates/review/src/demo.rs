@@ -30,11 +30,17 @@ pub struct DemoReview {
     pub cases: usize,
 }
 
-/// Runs the review service on an in-process Kafka with `held` on its review topic; the
-/// case of the first held payment is decided `block` by `ana` (analyst) and `sue`
-/// (supervisor).
+/// Runs the review service on an in-process Kafka with `held` on its review topic and a
+/// new SQLite store in `work` (created if needed; an earlier demo's store is removed); the
+/// case of the first ISO 20022 held payment (else the first) is decided `block` by `ana`
+/// (analyst) and `sue` (supervisor).
 pub async fn decide_first_hold(held: &[ReviewRecord], work: &std::path::Path) -> Result<DemoReview, ServiceError> {
     let fail = |what: &str| ServiceError::Stop(format!("demo: {what}"));
+    // A fresh store each run: the demo decides its first case every time.
+    std::fs::create_dir_all(work).map_err(|e| fail(&format!("creating {}: {e}", work.display())))?;
+    for file in ["review.db", "review.db-wal", "review.db-shm"] {
+        let _ = std::fs::remove_file(work.join(file));
+    }
     let cluster = MockCluster::new(1)?;
     for topic in ["payments.review", "payments.outcomes", "payments.status", "payments.review.dlq"] {
         cluster.create_topic(topic, 1, 1)?;
@@ -77,7 +83,9 @@ pub async fn decide_first_hold(held: &[ReviewRecord], work: &std::path::Path) ->
         cases = store.list(None, 100, None)?;
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
-    let first_held = held.first().ok_or_else(|| fail("no held payment to review"))?;
+    // The ISO 20022 hold if there is one: its decision also goes out as a pacs.002.
+    let iso = |r: &&ReviewRecord| crate::pacs002::is_iso20022(r.payment.format);
+    let first_held = held.iter().find(iso).or(held.first()).ok_or_else(|| fail("no held payment to review"))?;
     let first = CaseId::of(&first_held.message.input, first_held.message.message_index);
     if !cases.iter().any(|c| c.id == first) {
         return Err(fail("the first held payment's case was not opened within 30 s"));

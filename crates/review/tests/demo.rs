@@ -19,7 +19,7 @@ async fn the_demo_blocks_the_first_hold_with_four_eyes() {
         (seen.outcome.decision, seen.outcome.proposed_by.as_str(), seen.outcome.approved_by.as_str()),
         (Decision::Block, "ana", "sue")
     );
-    assert_eq!(seen.outcome.input.offset, 1, "the first held payment's case");
+    assert_eq!(seen.outcome.input.offset, 1, "the first ISO 20022 held payment's case");
     let report = seen.status_report.expect("a pacs.002 for the ISO 20022 payment");
     assert!(report.contains("<TxSts>RJCT</TxSts>") && report.contains("<Cd>RR04</Cd>"), "{report}");
 }

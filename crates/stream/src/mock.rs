@@ -5,7 +5,7 @@
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use interdict_model::record::DecisionRecord;
+use interdict_model::record::{DecisionRecord, ReviewRecord};
 use interdict_screen::Screener;
 use rdkafka::consumer::Consumer;
 use rdkafka::error::KafkaResult;
@@ -32,8 +32,9 @@ pub struct MockRun {
     pub brokers: String,
     /// The decision records read back, in the order read.
     pub decisions: Vec<DecisionRecord>,
-    /// Records read from the review and the dead-letter topics.
-    pub reviews: usize,
+    /// The review records read back (the held messages), in the order read.
+    pub reviews: Vec<ReviewRecord>,
+    /// Records read from the dead-letter topic.
     pub dead_letters: usize,
     /// What the service counted, once stopped.
     pub stats: RunStats,
@@ -81,14 +82,17 @@ pub async fn stream_through(
 
     let reader = consumer::reader_from_start(&brokers, &reader_group)?;
     reader.subscribe(&outputs.iter().map(String::as_str).collect::<Vec<_>>())?;
-    let mut run = MockRun { brokers, decisions: Vec::new(), reviews: 0, dead_letters: 0, stats: RunStats::default() };
+    let mut run =
+        MockRun { brokers, decisions: Vec::new(), reviews: Vec::new(), dead_letters: 0, stats: RunStats::default() };
     let mut read = |m: &rdkafka::message::BorrowedMessage<'_>| -> Result<(), ServiceError> {
         if m.topic() == outputs[0] {
             let decision = serde_json::from_slice(m.payload().unwrap_or(&[]))
                 .map_err(|e| ServiceError::Io { what: "reading a decision record back".into(), error: e.into() })?;
             run.decisions.push(decision);
         } else if m.topic() == outputs[1] {
-            run.reviews += 1;
+            let review = serde_json::from_slice(m.payload().unwrap_or(&[]))
+                .map_err(|e| ServiceError::Io { what: "reading a review record back".into(), error: e.into() })?;
+            run.reviews.push(review);
         } else {
             run.dead_letters += 1;
         }
