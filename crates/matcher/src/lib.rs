@@ -37,6 +37,7 @@
 mod context;
 mod query;
 mod score;
+mod script;
 
 pub use context::Context;
 
@@ -111,8 +112,19 @@ impl<'i> Matcher<'i> {
     pub fn search_with(&self, name: &str, context: &Context) -> Vec<Alert> {
         let mut alerts = self.search_reading(name, context);
         let readings = interdict_text::readings(name);
-        if readings.alternatives.is_empty() {
+        let other_script = interdict_text::script::has_other_script(name);
+        if readings.alternatives.is_empty() && !other_script {
             return alerts;
+        }
+        if other_script {
+            // Words in another script, read as the Latin forms they may take.
+            for alert in self.search_script(name, context) {
+                match alerts.iter_mut().find(|a| a.entity == alert.entity) {
+                    Some(found) if found.score >= alert.score => {}
+                    Some(found) => *found = alert,
+                    None => alerts.push(alert),
+                }
+            }
         }
         for reading in &readings.alternatives {
             for mut alert in self.search_reading(reading, context) {
@@ -131,6 +143,20 @@ impl<'i> Matcher<'i> {
         alerts.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.entity.cmp(&b.entity)));
         alerts.truncate(self.config.max_alerts);
         alerts
+    }
+
+    /// Alerts for a name's words in other scripts read as Latin words.
+    fn search_script(&self, name: &str, context: &Context) -> Vec<Alert> {
+        let Some(query) = script::query(self.index, name) else {
+            return Vec::new();
+        };
+        if query.tokens.is_empty() {
+            return Vec::new();
+        }
+        SCRATCH.with(|s| {
+            let mut scratch = s.borrow_mut();
+            score::search(self.index, &self.config, &query, context, &mut scratch)
+        })
     }
 
     /// Alerts for one reading of a name.

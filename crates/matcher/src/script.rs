@@ -1,0 +1,169 @@
+//! A name written in another script, as a query against the lists' Latin names.
+//!
+//! `interdict_text::script` reads each word of such a name as the Latin forms it may
+//! take (whole spellings, and letter forms with their costs). Here those forms meet the
+//! index: a spelling is looked up as a listed word (after the usual analysis, so
+//! `mohammed` finds `muhammad`); letter forms give phonetic keys, the listed words under
+//! those keys are aligned with the forms, and each one that aligns within the cost
+//! bound becomes an option of the query word, worth `1 − cost` (at most
+//! [`ABJAD_SIM_CAP`] for scripts that leave vowels unwritten, where every vowel is a
+//! guess). Words the script writes together or apart (`عبد المالك` / `ABDELMALEK`) become
+//! joins. The query is then retrieved and scored like any other.
+//!
+//! Bounds: at most [`MAX_KEYS`] keys per word, [`MAX_BUCKET`] listed words per key and
+//! [`MAX_OPTIONS`] options per word, so that a word short enough to read as many listed
+//! words (`حسن`) neither floods the candidates nor costs more than a few microseconds.
+
+use interdict_index::{Index, TokenId};
+use interdict_text::script::{script_name, Reading, Script, WordRole};
+use interdict_text::{analyzed_text, token_class, TokenClass};
+
+use crate::query::{token_options, unknown_weight, Join, Option_, PairKind, Query, QueryToken, INITIAL_WEIGHT};
+
+/// Phonetic keys searched per word.
+const MAX_KEYS: usize = 24;
+/// Listed words aligned per phonetic key (the keys' lists run shortest word first).
+const MAX_BUCKET: usize = 256;
+/// Options kept per word, best first.
+const MAX_OPTIONS: usize = 24;
+/// The most a letter-by-letter reading of a script without written short vowels is
+/// worth: the vowels of the Latin word were not in the name.
+pub const ABJAD_SIM_CAP: f32 = 0.95;
+/// Options worth less than this are dropped.
+const MIN_SIM: f32 = 0.8;
+
+/// The query for a name holding words in another script, or `None` when it holds none.
+pub(crate) fn query(index: &Index, name: &str) -> Option<Query> {
+    let read = script_name(name)?;
+    let n = read.words.len().min(crate::query::MAX_QUERY_WORDS);
+    let mut tokens: Vec<QueryToken> = Vec::with_capacity(n);
+    let mut classes: Vec<TokenClass> = Vec::with_capacity(n);
+    for word in &read.words[..n] {
+        let (options, class) = if word.script == Script::Latin {
+            latin_options(index, &word.text)
+        } else {
+            let options = reading_options(index, &word.reading);
+            let class = options.first().map_or(TokenClass::Name, |o| token_class(index.token(o.token)));
+            (options, class)
+        };
+        let initial = word.script == Script::Latin && word.text.len() == 1 && n > 1;
+        let weight = if word.role == WordRole::Article {
+            0.0
+        } else if initial {
+            INITIAL_WEIGHT
+        } else {
+            word_weight(index, &options, class)
+        };
+        let postings = options.iter().map(|o| index.names_with_token(o.token).len()).sum();
+        tokens.push(QueryToken { text: word.text.clone(), weight, options, initial, postings });
+        classes.push(class);
+    }
+    // A leading honorific says who, not which one: it weighs nothing when a name follows
+    // (an article before it changes nothing).
+    let has_name_word = classes.iter().zip(&tokens).any(|(c, t)| *c != TokenClass::Honorific && t.weight > 0.0);
+    let mut leading = true;
+    for ((class, token), word) in classes.iter().zip(tokens.iter_mut()).zip(&read.words) {
+        if word.role == WordRole::Article {
+            continue;
+        }
+        let honorific_prefix = leading && *class == TokenClass::Honorific && has_name_word;
+        leading &= honorific_prefix;
+        if honorific_prefix {
+            token.weight = 0.0;
+        }
+    }
+    let mut joins = Vec::new();
+    for join in read.joins.iter().filter(|j| j.last < n) {
+        for option in reading_options(index, &join.reading) {
+            joins.push(Join { first: join.first, last: join.last, token: option.token });
+        }
+    }
+    let informative = classes.iter().zip(read.words.iter()).any(|(c, w)| {
+        matches!(c, TokenClass::Name | TokenClass::Patronymic) && w.role == WordRole::Name && w.text.chars().count() > 1
+    });
+    let has_legal_form = classes.contains(&TokenClass::LegalForm) && has_name_word;
+    let has_honorific = classes.first() == Some(&TokenClass::Honorific) && has_name_word;
+    let total_weight = tokens.iter().map(|t| t.weight).sum();
+    let text = tokens.iter().map(|t| t.text.as_str()).collect::<Vec<_>>().join(" ");
+    Some(Query { tokens, joins, total_weight, truncated: false, text, has_legal_form, has_honorific, informative })
+}
+
+/// A Latin word of a mixed name: paired as the ordinary query pairs it.
+fn latin_options(index: &Index, text: &str) -> (Vec<Option_>, TokenClass) {
+    let class = token_class(text);
+    let options = if text.len() == 1 {
+        Vec::new()
+    } else if class == TokenClass::LegalForm {
+        index.token_id(text).map(|id| vec![Option_ { token: id, sim: 1.0, kind: PairKind::Exact }]).unwrap_or_default()
+    } else {
+        let mut options = token_options(index, text);
+        options.sort_by(|a, b| b.sim.total_cmp(&a.sim));
+        options
+    };
+    (options, class)
+}
+
+/// The weight of a word: that of the listed word it most likely is (the best option;
+/// among equals, the most common), or of a word the lists lack.
+fn word_weight(index: &Index, options: &[Option_], class: TokenClass) -> f32 {
+    let best = options.iter().max_by(|a, b| {
+        a.sim
+            .total_cmp(&b.sim)
+            .then_with(|| index.names_with_token(a.token).len().cmp(&index.names_with_token(b.token).len()))
+    });
+    match best {
+        Some(o) => index.token_weight(o.token),
+        None => unknown_weight(index) * if class == TokenClass::LegalForm { 0.1 } else { 1.0 },
+    }
+}
+
+/// The listed words a reading may be, best first.
+fn reading_options(index: &Index, reading: &Reading) -> Vec<Option_> {
+    let mut found: Vec<(TokenId, f32)> = Vec::new();
+    let add = |found: &mut Vec<(TokenId, f32)>, id: TokenId, sim: f32| {
+        if sim < MIN_SIM {
+            return;
+        }
+        match found.iter_mut().find(|(t, _)| *t == id) {
+            Some((_, s)) => *s = s.max(sim),
+            None => found.push((id, sim)),
+        }
+    };
+    for (spelling, cost) in &reading.spellings {
+        // The listed words went through the analysis: so must the spelling.
+        let analysed = analyzed_text(spelling);
+        if analysed.is_empty() || analysed.contains(' ') {
+            continue;
+        }
+        if let Some(id) = index.token_id(&analysed) {
+            add(&mut found, id, 1.0 - cost);
+        }
+    }
+    if reading.search_forms && !reading.forms.is_empty() {
+        let cap = if reading.forms.units.iter().any(|u| u.vowel_free) { ABJAD_SIM_CAP } else { 1.0 };
+        let (shortest, longest) = reading.forms.length_bounds();
+        let letters = reading.forms.letter_mask();
+        for key in reading.forms.phonetic_keys(MAX_KEYS) {
+            for id in index.tokens_with_phonetic_key(&key).iter().take(MAX_BUCKET) {
+                // Length and letters first, from the index's small table of shapes: most
+                // words of a bucket are ruled out without reading their text.
+                let shape = index.token_shape(id);
+                if shape.len() > longest {
+                    break; // the bucket runs shortest first
+                }
+                if shape.len() < shortest || shape.letters() & !letters != 0 {
+                    continue;
+                }
+                if found.iter().any(|(t, _)| *t == id) {
+                    continue;
+                }
+                if let Some(cost) = reading.forms.cost(index.token(id)) {
+                    add(&mut found, id, (1.0 - cost).min(cap));
+                }
+            }
+        }
+    }
+    found.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    found.truncate(MAX_OPTIONS);
+    found.into_iter().map(|(token, sim)| Option_ { token, sim, kind: PairKind::Script }).collect()
+}
