@@ -113,6 +113,12 @@ impl<'i> Matcher<'i> {
         let mut alerts = self.search_reading(name, context);
         let readings = interdict_text::readings(name);
         let other_script = interdict_text::script::has_other_script(name);
+        if other_script && !interdict_text::script::has_latin_letters(name) {
+            // A name written wholly in another script meets the lists' Latin names through
+            // its script reading (below), which knows how the script is romanised; its
+            // one-spelling transliteration serves only names listed in a script too.
+            alerts.retain(|a| self.index.name(a.name).role() == interdict_model::NameRole::OriginalScript);
+        }
         if readings.alternatives.is_empty() && !other_script {
             return alerts;
         }

@@ -5,9 +5,8 @@
 //! index: a spelling is looked up as a listed word (after the usual analysis, so
 //! `mohammed` finds `muhammad`); letter forms give phonetic keys, the listed words under
 //! those keys are aligned with the forms, and each one that aligns within the cost
-//! bound becomes an option of the query word, worth `1 − cost` (at most
-//! [`ABJAD_SIM_CAP`] for scripts that leave vowels unwritten, where every vowel is a
-//! guess). Words the script writes together or apart (`عبد المالك` / `ABDELMALEK`) become
+//! bound becomes an option of the query word, worth `1 − cost` (`ABJAD_SIM_CAP − cost`
+//! for scripts that leave vowels unwritten, where every vowel is a guess). Words the script writes together or apart (`عبد المالك` / `ABDELMALEK`) become
 //! joins. The query is then retrieved and scored like any other.
 //!
 //! Bounds: at most [`MAX_KEYS`] keys per word, [`MAX_BUCKET`] listed words per key and
@@ -31,6 +30,8 @@ const MAX_OPTIONS: usize = 24;
 pub const ABJAD_SIM_CAP: f32 = 0.95;
 /// Options worth less than this are dropped.
 const MIN_SIM: f32 = 0.8;
+/// Readings of a word within this much of its best count as equally likely.
+const EQUAL_READINGS: f32 = 0.05;
 
 /// The query for a name holding words in another script, or `None` when it holds none.
 pub(crate) fn query(index: &Index, name: &str) -> Option<Query> {
@@ -78,8 +79,11 @@ pub(crate) fn query(index: &Index, name: &str) -> Option<Query> {
             joins.push(Join { first: join.first, last: join.last, token: option.token });
         }
     }
+    // A word in another script is informative whatever its length (`김` is Kim).
     let informative = classes.iter().zip(read.words.iter()).any(|(c, w)| {
-        matches!(c, TokenClass::Name | TokenClass::Patronymic) && w.role == WordRole::Name && w.text.chars().count() > 1
+        matches!(c, TokenClass::Name | TokenClass::Patronymic)
+            && w.role == WordRole::Name
+            && (w.script != Script::Latin || w.text.len() > 1)
     });
     let has_legal_form = classes.contains(&TokenClass::LegalForm) && has_name_word;
     let has_honorific = classes.first() == Some(&TokenClass::Honorific) && has_name_word;
@@ -103,25 +107,25 @@ fn latin_options(index: &Index, text: &str) -> (Vec<Option_>, TokenClass) {
     (options, class)
 }
 
-/// The weight of a word: that of the listed word it most likely is (the best option;
-/// among equals, the most common), or of a word the lists lack.
+/// The weight of a word: that of the rarest listed word among its best readings (a
+/// word that reads as a rare name may be that name; missing it must cost the score), or
+/// of a word the lists lack.
 fn word_weight(index: &Index, options: &[Option_], class: TokenClass) -> f32 {
-    let best = options.iter().max_by(|a, b| {
-        a.sim
-            .total_cmp(&b.sim)
-            .then_with(|| index.names_with_token(a.token).len().cmp(&index.names_with_token(b.token).len()))
-    });
-    match best {
-        Some(o) => index.token_weight(o.token),
-        None => unknown_weight(index) * if class == TokenClass::LegalForm { 0.1 } else { 1.0 },
-    }
+    let best = options.iter().map(|o| o.sim).fold(0.0f32, f32::max);
+    options
+        .iter()
+        .filter(|o| o.sim >= best - EQUAL_READINGS)
+        .map(|o| index.token_weight(o.token))
+        .reduce(f32::max)
+        .unwrap_or_else(|| unknown_weight(index) * if class == TokenClass::LegalForm { 0.1 } else { 1.0 })
 }
 
 /// The listed words a reading may be, best first.
 fn reading_options(index: &Index, reading: &Reading) -> Vec<Option_> {
     let mut found: Vec<(TokenId, f32)> = Vec::new();
     let add = |found: &mut Vec<(TokenId, f32)>, id: TokenId, sim: f32| {
-        if sim < MIN_SIM {
+        // (A hair below: 0.95 − 0.15 is not 0.8 in floating point.)
+        if sim < MIN_SIM - 1e-4 {
             return;
         }
         match found.iter_mut().find(|(t, _)| *t == id) {
@@ -158,7 +162,7 @@ fn reading_options(index: &Index, reading: &Reading) -> Vec<Option_> {
                     continue;
                 }
                 if let Some(cost) = reading.forms.cost(index.token(id)) {
-                    add(&mut found, id, (1.0 - cost).min(cap));
+                    add(&mut found, id, cap - cost);
                 }
             }
         }

@@ -14,17 +14,13 @@
 //! spellings, to find listed words worth aligning through the index's phonetic table.
 
 use std::cell::RefCell;
+use std::sync::OnceLock;
 
 use crate::phonetic_key;
-
-/// The letters `needs_vowel_choice` looks at, and its answer.
-type VowelChoice = ((u8, u8, u8), bool);
 
 thread_local! {
     /// The alignment table, reused: a query aligns many listed words.
     static COST_TABLE: RefCell<Vec<f32>> = const { RefCell::new(Vec::new()) };
-    /// Answers of `needs_vowel_choice`, by the letters it looks at.
-    static VOWEL_CHOICE: RefCell<Vec<VowelChoice>> = const { RefCell::new(Vec::new()) };
 }
 
 /// One spelling of a unit, with what it costs (0 for the usual spelling).
@@ -74,8 +70,12 @@ const FREE_VOWEL: f32 = 0.0;
 const FREE_OU: f32 = 0.08;
 /// Cost of a word-final `e` after a vowel-free letter (French: `Abdarrahmane`).
 const FINAL_E: f32 = 0.03;
-/// Cost of another word-final vowel (a case ending, `muslimina`).
+/// Cost of another word-final vowel: a case ending on a long word (`muslimina`)...
 const FINAL_VOWEL: f32 = 0.15;
+/// ... or on a short one, where it makes another name (`Obeid`, `Obeida`): no reading.
+const FINAL_VOWEL_SHORT: f32 = 0.25;
+/// A word of fewer letters than this is short.
+const LONG_WORD_UNITS: usize = 6;
 /// Cost of a consonant written twice (an unwritten doubling mark, `Haqqani`).
 const DOUBLED: f32 = 0.0;
 
@@ -183,14 +183,17 @@ impl LatinForms {
                         if j > 0 && i > 0 && b == l[j - 1] && !is_vowel(b) && k == 0 {
                             relax(cost, i * width + (j + 1) * 2, c + DOUBLED);
                         }
-                        if is_vowel(b) && (free_here || free_end) {
+                        // Not before anything is written: a free vowel opens no word.
+                        if is_vowel(b) && (free_here || free_end) && j > 0 {
                             let step = if free_end {
                                 if k == 1 || j + 1 != m {
                                     f32::INFINITY
                                 } else if b == b'e' {
                                     FINAL_E
-                                } else {
+                                } else if n >= LONG_WORD_UNITS {
                                     FINAL_VOWEL
+                                } else {
+                                    FINAL_VOWEL_SHORT
                                 }
                             } else if k == 0 {
                                 FREE_VOWEL
@@ -228,58 +231,79 @@ impl LatinForms {
         const BEAM: usize = 16;
         let mut beam: Vec<Folded> = vec![Folded::default()];
         let mut next: Vec<Folded> = Vec::new();
-        let mut sigs: Vec<(Folded, f32)> = Vec::new();
-        // Whether a vowel between a letter and a spelling changes the key, by the last
-        // letter before and the spelling.
-        let mut choice: Vec<(u8, usize, bool)> = Vec::new();
+        let mut seen: Vec<(u64, usize)> = Vec::new();
+        // Per unit: its spellings told apart by what a key sees, the cheapest of each.
+        let mut sigs: Vec<(Folded, &str, f32)> = Vec::new();
         for (i, unit) in self.units.iter().enumerate() {
             let free_before = i > 0 && self.units[i - 1].vowel_free && unit.vowel_free;
             sigs.clear();
             for alt in &unit.alts {
+                // A unit's spellings that differ only in their vowels (`ou`, `u`, `o`)
+                // are one spelling to a phonetic key.
                 let mut sig = Folded::default();
-                if !sig.push_folded(alt.text.as_bytes()) {
+                if !sig.push(alt.text.as_bytes()) {
                     continue;
                 }
-                match sigs.iter_mut().find(|(s, _)| s.text() == sig.text()) {
-                    Some((_, c)) => *c = c.min(alt.cost),
-                    None => sigs.push((sig, alt.cost)),
+                match sigs.iter_mut().find(|(s, ..)| s.text() == sig.text() && s.pending == sig.pending) {
+                    Some((_, text, c)) if alt.cost < *c => {
+                        *text = &alt.text;
+                        *c = alt.cost;
+                    }
+                    Some(_) => {}
+                    None => sigs.push((sig, &alt.text, alt.cost)),
                 }
             }
-            choice.clear();
             next.clear();
             for partial in &beam {
-                let last = partial.text().last().copied();
-                for (si, (sig, c)) in sigs.iter().enumerate() {
+                for (_, text, c) in &sigs {
                     let mut joined = *partial;
-                    if joined.push_folded(sig.text()) {
+                    if joined.push(text.as_bytes()) {
                         joined.cost += c;
                         next.push(joined);
                     }
-                    let Some(last) = last.filter(|_| free_before) else { continue };
-                    let vowel = match choice.iter().find(|(l, s, _)| *l == last && *s == si) {
-                        Some(&(_, _, v)) => v,
-                        None => {
-                            let v = needs_vowel_choice(last, sig.text());
-                            choice.push((last, si, v));
-                            v
-                        }
-                    };
+                    // An unwritten vowel before this letter (a spelling that opens with a
+                    // vowel has one already).
                     let mut with_vowel = *partial;
-                    if vowel && with_vowel.push_folded(b"a") && with_vowel.push_folded(sig.text()) {
+                    let opens_with_vowel = text.bytes().next().is_some_and(|b| is_vowel(b) || b == b'y');
+                    if free_before && !opens_with_vowel && with_vowel.push(b"a") && with_vowel.push(text.as_bytes()) {
                         with_vowel.cost += c;
                         next.push(with_vowel);
                     }
                 }
             }
-            // The cheapest of each spelling (told apart by a hash of its letters: a
-            // collision only loses a spelling), then the cheapest spellings.
-            next.sort_unstable_by(|a, b| a.hash().cmp(&b.hash()).then(a.cost.total_cmp(&b.cost)));
-            next.dedup_by(|a, b| a.hash() == b.hash());
+            // The cheapest of each spelling (told apart by a hash of what the key will
+            // see: a collision only loses a spelling), then the cheapest spellings.
+            // (An open-addressing table of the hashes seen, sized for the candidates.)
+            let slots = (next.len() * 2).next_power_of_two().max(16);
+            seen.clear();
+            seen.resize(slots, (0, usize::MAX));
+            let mut kept = 0;
+            for k in 0..next.len() {
+                let h = next[k].hash();
+                let mut slot = (h as usize) & (slots - 1);
+                loop {
+                    let (sh, at) = seen[slot];
+                    if at == usize::MAX {
+                        seen[slot] = (h, kept);
+                        next[kept] = next[k];
+                        kept += 1;
+                        break;
+                    }
+                    if sh == h {
+                        if next[k].cost < next[at].cost {
+                            next[at] = next[k];
+                        }
+                        break;
+                    }
+                    slot = (slot + 1) & (slots - 1);
+                }
+            }
+            next.truncate(kept);
             if next.len() > BEAM {
                 next.select_nth_unstable_by(BEAM, |a, b| a.cost.total_cmp(&b.cost));
                 next.truncate(BEAM);
             }
-            next.sort_unstable_by(|a, b| a.cost.total_cmp(&b.cost).then(a.hash.cmp(&b.hash)));
+            next.sort_unstable_by(|a, b| a.cost.total_cmp(&b.cost).then(a.hash().cmp(&b.hash())));
             std::mem::swap(&mut beam, &mut next);
         }
         let mut keys: Vec<String> = Vec::new();
@@ -335,21 +359,26 @@ fn push_min(list: &mut Vec<(String, f32)>, s: String, c: f32) {
     }
 }
 
-/// A spelling with every vowel written `a` and runs of vowels written once (what a
-/// phonetic key sees), held inline so that the key search allocates nothing per step.
+/// A spelling reduced to what its phonetic key sees: consonants as written, and a vowel
+/// (as `a`) only where a key keeps it, at the start of the word or between two letters
+/// that would otherwise merge (`s` `h` is `sh`; two letters of one class are one).
+/// Held inline, so that the key search allocates nothing per step.
 #[derive(Clone, Copy)]
 struct Folded {
     bytes: [u8; FOLDED_LEN],
     len: u8,
+    /// A vowel came after the last letter kept, not yet written.
+    pending: bool,
     cost: f32,
+    /// FNV-1a of the letters kept.
     hash: u64,
 }
 
-const FOLDED_LEN: usize = 48;
+const FOLDED_LEN: usize = 40;
 
 impl Default for Folded {
     fn default() -> Self {
-        Folded { bytes: [0; FOLDED_LEN], len: 0, cost: 0.0, hash: 0xcbf2_9ce4_8422_2325 }
+        Folded { bytes: [0; FOLDED_LEN], len: 0, pending: false, cost: 0.0, hash: 0xcbf2_9ce4_8422_2325 }
     }
 }
 
@@ -358,24 +387,40 @@ impl Folded {
         &self.bytes[..self.len as usize]
     }
 
-    /// FNV-1a of the letters, kept as they are pushed.
+    /// FNV-1a of what the key will see.
     fn hash(&self) -> u64 {
-        self.hash
+        self.hash ^ u64::from(self.pending)
     }
 
-    /// Appends letters, folding vowels; false when it would not fit.
-    fn push_folded(&mut self, letters: &[u8]) -> bool {
+    fn keep(&mut self, c: u8) -> bool {
+        if self.len as usize >= FOLDED_LEN {
+            return false;
+        }
+        self.bytes[self.len as usize] = c;
+        self.len += 1;
+        self.hash = (self.hash ^ u64::from(c)).wrapping_mul(0x0100_0000_01b3);
+        true
+    }
+
+    /// Appends letters; false when they would not fit.
+    fn push(&mut self, letters: &[u8]) -> bool {
         for &b in letters {
-            let c = if is_vowel(b) || b == b'y' { b'a' } else { b };
-            if c == b'a' && self.len > 0 && self.bytes[self.len as usize - 1] == b'a' {
+            let vowel = is_vowel(b) || b == b'y';
+            if vowel && self.len > 0 {
+                self.pending = true;
                 continue;
             }
-            if self.len as usize >= FOLDED_LEN {
+            let c = if vowel { b'a' } else { b };
+            if self.pending {
+                let last = self.bytes[self.len as usize - 1];
+                if needs_vowel_choice(last, c) && !self.keep(b'a') {
+                    return false;
+                }
+                self.pending = false;
+            }
+            if !self.keep(c) {
                 return false;
             }
-            self.bytes[self.len as usize] = c;
-            self.len += 1;
-            self.hash = (self.hash ^ u64::from(c)).wrapping_mul(0x0100_0000_01b3);
         }
         true
     }
@@ -384,31 +429,22 @@ impl Folded {
 /// Whether an unwritten vowel between the letter `last` and the spelling `after`
 /// changes the phonetic key: two letters of one class collapse without it, and `s` `h`
 /// make `sh`.
-fn needs_vowel_choice(last: u8, after: &[u8]) -> bool {
-    let Some(&first) = after.first() else {
-        return false;
-    };
-    if last == b'a' || first == b'a' {
+fn needs_vowel_choice(last: u8, next: u8) -> bool {
+    static TABLE: OnceLock<[[bool; 26]; 26]> = OnceLock::new();
+    if !last.is_ascii_lowercase() || !next.is_ascii_lowercase() || last == b'a' || next == b'a' {
         return false;
     }
-    let second = after.get(1).copied().unwrap_or(0);
-    VOWEL_CHOICE.with(|memo| {
-        let mut memo = memo.borrow_mut();
-        if let Some(&(_, v)) = memo.iter().find(|(k, _)| *k == (last, first, second)) {
-            return v;
+    let table = TABLE.get_or_init(|| {
+        let mut t = [[false; 26]; 26];
+        for (l, row) in t.iter_mut().enumerate() {
+            for (n, cell) in row.iter_mut().enumerate() {
+                let (l, n) = ((b'a' + l as u8) as char, (b'a' + n as u8) as char);
+                *cell = phonetic_key(&format!("a{l}{n}")) != phonetic_key(&format!("a{l}a{n}"));
+            }
         }
-        let head = &after[..after.len().min(2)];
-        let mut without = vec![b'a', last];
-        without.extend_from_slice(head);
-        let mut with = vec![b'a', last, b'a'];
-        with.extend_from_slice(head);
-        let key = |b: &[u8]| phonetic_key(std::str::from_utf8(b).unwrap_or(""));
-        let v = key(&without) != key(&with);
-        if memo.len() < 4096 {
-            memo.push(((last, first, second), v));
-        }
-        v
-    })
+        t
+    });
+    table[(last - b'a') as usize][(next - b'a') as usize]
 }
 
 #[cfg(test)]
@@ -433,8 +469,11 @@ mod tests {
         for word in ["ahmad", "hamid", "muhammadou", "muhammadia"] {
             assert!(f.cost(word).is_none(), "{word}");
         }
-        // A final vowel other than a mute `e` is a case ending or another name's: dear.
-        assert!(f.cost("muhammadi").unwrap() >= FINAL_VOWEL);
+        // A final vowel other than a mute `e` makes another name of a short word, and is
+        // a case ending, dear, on a long one.
+        assert!(f.cost("muhammadi").is_none());
+        let long = letters(&[&["m"], &["s"], &["l"], &["m"], &["i", "y"], &["n"]]);
+        assert!(long.cost("muslimina").unwrap() >= FINAL_VOWEL);
     }
 
     #[test]

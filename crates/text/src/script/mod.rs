@@ -42,8 +42,11 @@
 //! Cost: a table lookup per letter and a few small vectors per word; nothing is done for
 //! a name written only in Latin letters ([`has_other_script`] says so in one pass).
 
+mod alphabet;
 mod arabic;
 mod forms;
+mod han;
+mod hangul;
 mod table;
 
 pub use forms::{Alt, LatinForms, Unit, MAX_COST};
@@ -85,7 +88,7 @@ pub fn script_of(c: char) -> Option<Script> {
             Script::Arabic
         }
         0x0591..=0x05F4 | 0xFB1D..=0xFB4F => {
-            if matches!(u, 0x05BE | 0x05C0 | 0x05C3 | 0x05C6 | 0x05F3 | 0x05F4) {
+            if matches!(u, 0x05BE | 0x05C0 | 0x05C3 | 0x05C6 | 0x05F4) {
                 return None;
             }
             Script::Hebrew
@@ -110,6 +113,11 @@ pub fn script_of(c: char) -> Option<Script> {
 /// Whether a name holds a letter of a script other than Latin that this module reads.
 pub fn has_other_script(name: &str) -> bool {
     !name.is_ascii() && name.chars().any(|c| script_of(c).is_some_and(|s| s != Script::Latin))
+}
+
+/// Whether a name holds a Latin letter.
+pub fn has_latin_letters(name: &str) -> bool {
+    name.chars().any(|c| script_of(c) == Some(Script::Latin))
 }
 
 /// What part a word plays in a name.
@@ -180,7 +188,7 @@ pub fn script_name(name: &str) -> Option<ScriptName> {
         if let Some(s) = script {
             if !word.is_empty() {
                 match runs.last_mut() {
-                    Some((last, words)) if *last == s && s != Script::Han => words.push(std::mem::take(word)),
+                    Some((last, words)) if *last == s => words.push(std::mem::take(word)),
                     _ => runs.push((s, vec![std::mem::take(word)])),
                 }
             }
@@ -192,6 +200,8 @@ pub fn script_name(name: &str) -> Option<ScriptName> {
         if matches!(c, '\u{200C}' | '\u{200D}' | '\u{0640}') {
             continue;
         }
+        // An apostrophe after a Hebrew letter is a geresh (ג׳ is j).
+        let c = if c == '\'' && word_script == Some(Script::Hebrew) { '\u{05F3}' } else { c };
         let script = script_of(c).or_else(|| {
             // Digits and apostrophes inside a Latin word stay with it.
             (word_script == Some(Script::Latin) && (c.is_ascii_digit() || c == '\'')).then_some(Script::Latin)
@@ -220,7 +230,9 @@ pub fn script_name(name: &str) -> Option<ScriptName> {
         let (read, joins) = match script {
             Script::Latin => (latin_words(&words.join(" ")), Vec::new()),
             Script::Arabic => arabic::read_run(&words),
-            _ => continue,
+            Script::Hangul => hangul::read_run(&words),
+            Script::Han => han::read_run(&words),
+            _ => alphabet::read_run(script, &words),
         };
         let offset = out.words.len();
         out.words.extend(read);
