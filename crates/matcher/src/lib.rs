@@ -50,6 +50,11 @@ pub use score::Alert;
 /// The default alert threshold: scores at or above it are alerts.
 pub const DEFAULT_THRESHOLD: f64 = 0.80;
 
+/// A listed name found in a text written in another script must score at least this
+/// much against the words that read as it: a text is not a name, and two words of it
+/// that half match a listed name are no evidence.
+pub const SCRIPT_TEXT_MIN_SCORE: f64 = 0.9;
+
 /// The default bound on alerts per name. Names cut short before any distinctive word
 /// can begin hundreds of listed names, each of them an alert.
 pub const DEFAULT_MAX_ALERTS: usize = 1000;
@@ -149,6 +154,44 @@ impl<'i> Matcher<'i> {
         alerts.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.entity.cmp(&b.entity)));
         alerts.truncate(self.config.max_alerts);
         alerts
+    }
+
+    /// Listed names written in another script inside a text (remittance information,
+    /// MT 70/72): every run of one to three consecutive words holding letters of another
+    /// script is read as a name (a Korean or Chinese name is one word), and a listed name of two or more words that such a run
+    /// matches at [`SCRIPT_TEXT_MIN_SCORE`] or more (and at the threshold) is an alert,
+    /// its explanation opening with the words that matched. A text in Latin letters
+    /// alone costs one pass.
+    pub fn names_in_script_text(&self, text: &str) -> Vec<Alert> {
+        if !interdict_text::script::has_other_script(text) {
+            return Vec::new();
+        }
+        let words: Vec<&str> = text.split_whitespace().take(query::MAX_QUERY_WORDS).collect();
+        let scripted: Vec<bool> = words.iter().map(|w| interdict_text::script::has_other_script(w)).collect();
+        let min_score = SCRIPT_TEXT_MIN_SCORE.max(self.config.threshold);
+        let mut found: Vec<Alert> = Vec::new();
+        for len in 1..=3 {
+            for start in 0..words.len().saturating_sub(len - 1) {
+                if !scripted[start..start + len].iter().all(|&s| s) {
+                    continue;
+                }
+                let window = words[start..start + len].join(" ");
+                for mut alert in self.search_script(&window, &Context::default()) {
+                    if alert.score < min_score || self.index.name(alert.name).tokens().len() < 2 {
+                        continue;
+                    }
+                    alert.explanation = format!("\"{window}\": {}", alert.explanation);
+                    match found.iter_mut().find(|a| a.entity == alert.entity) {
+                        Some(a) if a.score >= alert.score => {}
+                        Some(a) => *a = alert,
+                        None => found.push(alert),
+                    }
+                }
+            }
+        }
+        found.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.entity.cmp(&b.entity)));
+        found.truncate(self.config.max_alerts);
+        found
     }
 
     /// Alerts for a name's words in other scripts read as Latin words.

@@ -171,3 +171,170 @@ fn reading_options(index: &Index, reading: &Reading) -> Vec<Option_> {
     found.truncate(MAX_OPTIONS);
     found.into_iter().map(|(token, sim)| Option_ { token, sim, kind: PairKind::Script }).collect()
 }
+
+#[cfg(test)]
+mod tests {
+    //! Real listed names (OFAC SDN, with their ids) against the same people's names in
+    //! their own scripts, and common names of those scripts that must not alert.
+
+    use interdict_index::build;
+    use interdict_model::{Alias, AliasKind, Entity, EntityKind, Strength};
+
+    use crate::{MatchConfig, Matcher};
+
+    fn index() -> interdict_index::Index {
+        use EntityKind::*;
+        let listed: &[(&str, EntityKind, &str, &[&str])] = &[
+            ("ofac-sdn:10935", Person, "DJOUADI, Yahia", &["ABU AMAR, Yahia"]),
+            ("ofac-sdn:31193", Person, "AL-GHAMARI, Muhammad Abd Al-Karim", &["AL-GHOMMARI, Muhammad"]),
+            ("ofac-sdn:7267", Person, "ESSABAR, Zakarya", &["ESSABAR, Zakariya"]),
+            ("ofac-sdn:10612", Person, "DROUKDEL, Abdelmalek", &["DROUKDAL, Abdelmalek"]),
+            ("ofac-sdn:6898", Organization, "LIBYAN ISLAMIC FIGHTING GROUP", &[]),
+            ("ofac-sdn:16364", Organization, "ANSARU", &["ANSARUL MUSLIMINA FI BILADIS SUDAN"]),
+            ("ofac-sdn:12127", Person, "ISHAKZAI, Gul Agha", &["MULLAH GUL AGHA"]),
+            ("ofac-sdn:8198", Person, "TILFAH, Sajida Khayrallah", &[]),
+            ("ofac-sdn:43598", Person, "CHOE, Chol Min", &["CHOE, Chol-min"]),
+            ("ofac-sdn:20157", Person, "KIM, Jong Un", &[]),
+            ("ofac-sdn:21735", Person, "RI, Su Yong", &[]),
+            ("ofac-sdn:11447", Organization, "LI, Fangwei", &["LEE, Karl"]),
+            ("ofac-sdn:21171", Person, "PRIGOZHIN, Yevgeniy Viktorovich", &[]),
+            ("ofac-sdn:18648", Person, "CHATAYEV, Akhmed", &["CHATAEV, Akhmed Rajapovich"]),
+            ("ofac-sdn:9760", Person, "LUKASHENKA, Alyaksandr Ryhorovich", &["LUKASHENKO, Alexander"]),
+            ("ofac-sdn:26684", Person, "MANIDIS, Georgios", &[]),
+            ("ofac-sdn:23252", Person, "GERTLER, Dan", &[]),
+            ("ofac-sdn:4700", Organization, "KAHANE CHAI", &[]),
+            ("ofac-sdn:13072", Person, "SHINODA, Kenichi", &[]),
+            ("ofac-sdn:20381", Person, "INOUE, Kunio", &[]),
+            ("ofac-sdn:17283", Person, "BATIRASHVILI, Tarkhan Tayumurazovich", &[]),
+            ("ofac-sdn:27146", Person, "STEPANYAN, Karen", &[]),
+        ];
+        let mut entities: Vec<Entity> = listed
+            .iter()
+            .map(|(id, kind, name, aliases)| {
+                let mut e = Entity::new(id, "ofac-sdn", kind.clone(), name);
+                for a in *aliases {
+                    e.aliases.push(Alias { name: a.to_string(), kind: AliasKind::Aka, strength: Strength::Strong });
+                }
+                e
+            })
+            .collect();
+        // Common words, so that rarity means something.
+        for i in 0..300 {
+            let name = format!(
+                "AL-{} {} MUHAMMAD KIM {i}",
+                ["HASAN", "ALI", "AHMAD"][i % 3],
+                ["LEE", "PARK", "IVANOV"][i % 3]
+            );
+            entities.push(Entity::new(&format!("t:{i}"), "t", Person, &name));
+        }
+        interdict_index::Index::from_bytes(build(entities, vec![], "2026-01-01T00:00:00Z").unwrap()).unwrap()
+    }
+
+    #[test]
+    fn names_in_their_own_scripts_find_the_listed_latin_names() {
+        let index = index();
+        let matcher = Matcher::new(&index, MatchConfig::default());
+        let cases = [
+            // Arabic script: the UN list's own spellings of OFAC-listed people and groups.
+            ("يحيى جوادي", "ofac-sdn:10935"),
+            ("محمد عبدالكريم الغماري", "ofac-sdn:31193"),
+            ("زكريا الصبار", "ofac-sdn:7267"),
+            ("عبد المالك دروكدال", "ofac-sdn:10612"),
+            ("الجماعة الاسلامية المقاتلة الليبية", "ofac-sdn:6898"),
+            ("أنصار المسلمین في بلاد السودان", "ofac-sdn:16364"),
+            ("كُل آغا اسحاقزی", "ofac-sdn:12127"),
+            ("ساجدة خير الله طلفاح", "ofac-sdn:8198"),
+            // Hangul, and Korean in Cyrillic.
+            ("최철민", "ofac-sdn:43598"),
+            ("최 철민", "ofac-sdn:43598"),
+            ("Чхве Чхоль Мин", "ofac-sdn:43598"),
+            ("김정은", "ofac-sdn:20157"),
+            ("Ким Чен Ын", "ofac-sdn:20157"),
+            ("리수용", "ofac-sdn:21735"),
+            // Han.
+            ("李方伟", "ofac-sdn:11447"),
+            // Cyrillic by several national systems.
+            ("Евгений Пригожин", "ofac-sdn:21171"),
+            ("Ахмед Ражапович Чатаев", "ofac-sdn:18648"),
+            ("Аляксандр Лукашэнка", "ofac-sdn:9760"),
+            ("Александр Лукашенко", "ofac-sdn:9760"),
+            // Greek, Hebrew, kana, Georgian, Armenian.
+            ("Γεώργιος Μανίδης", "ofac-sdn:26684"),
+            ("דן גרטלר", "ofac-sdn:23252"),
+            ("כהנא חי", "ofac-sdn:4700"),
+            ("シノダ ケンイチ", "ofac-sdn:13072"),
+            ("しのだ けんいち", "ofac-sdn:13072"),
+            ("イノウエ クニオ", "ofac-sdn:20381"),
+            ("თარხან ბატირაშვილი", "ofac-sdn:17283"),
+            ("Կարեն Ստեփանյան", "ofac-sdn:27146"),
+        ];
+        for (query, expected) in cases {
+            let alerts = matcher.search(query);
+            assert!(
+                alerts.iter().any(|a| index.entity(a.entity).id.as_str() == expected),
+                "{query}: expected {expected}, got {:?}",
+                alerts.iter().map(|a| (index.entity(a.entity).id.to_string(), a.score)).collect::<Vec<_>>()
+            );
+        }
+    }
+
+    #[test]
+    fn common_names_of_those_scripts_do_not_alert() {
+        let index = index();
+        let matcher = Matcher::new(&index, MatchConfig::default());
+        for query in [
+            "يحيى الخطيب",
+            "مريم الزعبي",
+            "محمد",
+            "حسن",
+            "김민준",
+            "박서연",
+            "Иван Смирнов",
+            "Γιάννης Παπαδόπουλος",
+            "דוד כהן",
+            "サトウ ヒロシ",
+            "王秀英",
+            "გიორგი ბერიძე",
+            "Արամ Գրիգորյան",
+        ] {
+            let alerts = matcher.search(query);
+            assert!(alerts.is_empty(), "{query}: {:?}", alerts.iter().map(|a| &a.explanation).collect::<Vec<_>>());
+        }
+    }
+
+    #[test]
+    fn the_explanation_shows_the_words_as_written() {
+        let index = index();
+        let matcher = Matcher::new(&index, MatchConfig::default());
+        let alerts = matcher.search("يحيى جوادي");
+        let text = &alerts[0].explanation;
+        assert!(text.contains("جوادي ~ djouadi (romanised)"), "{text}");
+    }
+
+    /// Text in these scripts, damaged anyhow (marks alone, mixed scripts, long runs), is
+    /// searched without panicking: a fixed walk over many such strings.
+    #[test]
+    fn any_script_text_is_searched() {
+        let index = index();
+        let matcher = Matcher::new(&index, MatchConfig::default());
+        let alphabet: Vec<char> =
+            "\u{064B}\u{0651}\u{0640}ـالمحدیہځ ۀة김ㅎ\u{1100}Ёёщъ-'׳ש\u{05B0}ーッャ毛\u{0E4C}เกΣς.\u{200C}a1"
+                .chars()
+                .collect();
+        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        for _ in 0..300 {
+            let len = (seed % 60) as usize;
+            let text: String = (0..len)
+                .map(|_| {
+                    seed ^= seed << 13;
+                    seed ^= seed >> 7;
+                    seed ^= seed << 17;
+                    alphabet[(seed % alphabet.len() as u64) as usize]
+                })
+                .collect();
+            let _ = matcher.search(&text);
+        }
+        let _ = matcher.search(&"محمد ".repeat(500));
+        let _ = matcher.search(&"김".repeat(500));
+    }
+}

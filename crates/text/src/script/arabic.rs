@@ -133,7 +133,7 @@ pub(super) fn read_run(words: &[String]) -> (Vec<ScriptWord>, Vec<ScriptJoin>) {
             // The article written into the word after it: `Alzahrani`, `Essabar`, `Lazher`.
             let prefix = article_unit(t, first, ArticleAt::Start, read[i].li);
             joins.push(join(i, i + 1, LatinForms::new(std::iter::once(prefix).chain(stem_units(stem)).collect())));
-            if i > 0 && read[i - 1].role == WordRole::Name {
+            if i > 0 && read[i - 1].role == WordRole::Name && !read[i - 1].reading.forms.is_empty() {
                 let before = &read[i - 1].reading.forms;
                 // Into the word before it: `Ansarul`, `Biladis`, `Fazlur`, `Abdur`.
                 let suffix = article_unit(t, first, ArticleAt::End, read[i].li);
@@ -144,9 +144,12 @@ pub(super) fn read_run(words: &[String]) -> (Vec<ScriptWord>, Vec<ScriptJoin>) {
                 joins.push(join(i - 1, i + 1, LatinForms::new(units)));
             }
         } else if i + 1 < read.len() && read[i + 1].role == WordRole::Name && read[i].role == WordRole::Name {
-            // `Abu Bakr` → `Abubakar`; `Khayr Allah` → `Khayrallah`.
+            // `Abu Bakr` → `Abubakar`; `Khayr Allah` → `Khayrallah`; a word of one or two
+            // letters with the next (`Ma Yshu` → `Maychou`).
             let next_is_allah = read[i + 1].text.chars().map(fold).eq("الله".chars());
-            if read[i].head || next_is_allah {
+            let short = read[i].text.chars().count() <= 2;
+            let both_read = !read[i].reading.forms.is_empty() && !read[i + 1].reading.forms.is_empty();
+            if both_read && (read[i].head || next_is_allah || short) {
                 joins.push(join(i, i + 1, read[i].reading.forms.joined(&read[i + 1].reading.forms)));
             }
         }
@@ -191,6 +194,21 @@ fn read_piece(t: &Tables, letters: &[char], out: &mut Vec<Read>) {
         return;
     }
     let n = letters.len();
+    // `والشام`: "and" before an article (not `والي`, Wali: the word after it is long).
+    if folded.starts_with("وال") && n >= 6 {
+        out.push(Read {
+            text: letters[..1].iter().collect(),
+            role: WordRole::Name,
+            reading: Reading {
+                spellings: vec![("and".into(), 0.0), ("wa".into(), 0.0), ("wal".into(), 0.05)],
+                ..Reading::default()
+            },
+            head: false,
+            li: false,
+        });
+        read_piece(t, &letters[1..], out);
+        return;
+    }
     let article = if folded.starts_with("ال") && n >= 4 {
         Some((2, false))
     } else if folded.starts_with("لل") && n >= 5 {
@@ -404,6 +422,15 @@ mod tests {
         assert!(!reads("محمد", 0, "mahmud"));
         assert!(!reads("حسن", 0, "hussein"));
         assert!(!reads("حسن", 0, "hasani"));
+    }
+
+    #[test]
+    fn and_before_an_article_is_a_word() {
+        let n = script_name("العراق والشام").unwrap();
+        let texts: Vec<&str> = n.words.iter().map(|w| w.text.as_str()).collect();
+        assert_eq!(texts, ["ال", "عراق", "و", "ال", "شام"]);
+        assert_eq!(script_name("والي").unwrap().words.len(), 1);
+        assert!(joins_read("علي ما يشو", "maychou"));
     }
 
     #[test]
