@@ -122,7 +122,11 @@ impl<'i> Matcher<'i> {
             // A name written wholly in another script meets the lists' Latin names through
             // its script reading (below), which knows how the script is romanised; its
             // one-spelling transliteration serves only names listed in a script too.
-            alerts.retain(|a| self.index.name(a.name).role() == interdict_model::NameRole::OriginalScript);
+            alerts.retain(|a| {
+                let listed = self.index.name(a.name);
+                listed.role() == interdict_model::NameRole::OriginalScript
+                    || interdict_text::script::has_other_script(listed.text())
+            });
         }
         if readings.alternatives.is_empty() && !other_script {
             return alerts;
