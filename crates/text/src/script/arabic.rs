@@ -103,6 +103,11 @@ fn is_sun_letter(c: char) -> bool {
     )
 }
 
+/// The longest word that the next word's article is written into (`Fazlur Rahman`,
+/// `Saifuddin`, `Inayatullah`): longer words are not so written, and not searching
+/// those joins keeps a long name cheap.
+const ARTICLE_HOST_LETTERS: usize = 5;
+
 /// A word as read, before joins: its reading and what it is.
 struct Read {
     text: String,
@@ -133,7 +138,9 @@ pub(super) fn read_run(words: &[String]) -> (Vec<ScriptWord>, Vec<ScriptJoin>) {
             // The article written into the word after it: `Alzahrani`, `Essabar`, `Lazher`.
             let prefix = article_unit(t, first, ArticleAt::Start, read[i].li);
             joins.push(join(i, i + 1, LatinForms::new(std::iter::once(prefix).chain(stem_units(stem)).collect())));
-            if i > 0 && read[i - 1].role == WordRole::Name && !read[i - 1].reading.forms.is_empty() {
+            // Only a short word takes the article into it (`Fazl`, `Abd`, `Saif`, `Bilad`).
+            let short_before = i > 0 && read[i - 1].text.chars().count() <= ARTICLE_HOST_LETTERS;
+            if short_before && read[i - 1].role == WordRole::Name && !read[i - 1].reading.forms.is_empty() {
                 let before = &read[i - 1].reading.forms;
                 // Into the word before it: `Ansarul`, `Biladis`, `Fazlur`, `Abdur`.
                 let suffix = article_unit(t, first, ArticleAt::End, read[i].li);

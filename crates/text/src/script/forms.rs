@@ -37,19 +37,22 @@ pub struct Unit {
     /// A letter of a script whose short vowels go unwritten: a Latin vowel may stand
     /// between it and a neighbouring letter unit.
     pub vowel_free: bool,
+    /// The first letters of the spellings (a bit per byte value modulo 64), and whether
+    /// one spelling is nothing: the alignment skips a unit that cannot start here.
+    firsts: u64,
+    empty: bool,
 }
 
 impl Unit {
     pub fn new(alts: Vec<Alt>, vowel_free: bool) -> Unit {
-        Unit { alts, vowel_free }
+        let firsts = alts.iter().filter_map(|a| a.text.bytes().next()).fold(0u64, |m, b| m | 1 << (b % 64));
+        let empty = alts.iter().any(|a| a.text.is_empty());
+        Unit { alts, vowel_free, firsts, empty }
     }
 
     /// A unit of whole spellings (a table word, an article), no vowel freedom.
     pub fn whole<S: AsRef<str>>(spellings: &[(S, f32)]) -> Unit {
-        Unit {
-            alts: spellings.iter().map(|(s, c)| Alt { text: s.as_ref().to_string(), cost: *c }).collect(),
-            vowel_free: false,
-        }
+        Unit::new(spellings.iter().map(|(s, c)| Alt { text: s.as_ref().to_string(), cost: *c }).collect(), false)
     }
 }
 
@@ -166,17 +169,29 @@ impl LatinForms {
         let n = self.units.len();
         let m = l.len();
         let width = (m + 1) * 2;
+        // The letters reached so far: a row's states lie between these.
+        let (mut reach_lo, mut reach_hi) = (0usize, 0usize);
         for i in 0..=n {
+            let (row_lo, row_hi) = (reach_lo, reach_hi.min(m));
+            if row_lo > row_hi {
+                return None;
+            }
+            reach_lo = usize::MAX;
+            reach_hi = 0;
             // Vowels may be free at this boundary (between two vowel-free letters), or at
             // the end after one.
             let free_here = i > 0 && i < n && self.units[i - 1].vowel_free && self.units[i].vowel_free;
             let free_end = i == n && self.units[n - 1].vowel_free;
-            for j in 0..=m {
+            let mut j = row_lo;
+            let mut row_end = row_hi;
+            while j <= row_end.min(m) {
                 for k in 0..2 {
                     let c = cost[i * width + j * 2 + k];
                     if !c.is_finite() || c > MAX_COST {
                         continue;
                     }
+                    // Free vowels and doubled letters stay in this row, further on.
+                    row_end = row_end.max(j + 1);
                     if j < m {
                         let b = l[j];
                         // An unwritten doubling: the letter just read, again.
@@ -208,15 +223,23 @@ impl LatinForms {
                         }
                     }
                     if i < n {
-                        for alt in &self.units[i].alts {
+                        let unit = &self.units[i];
+                        let may_start = j < m && unit.firsts & (1 << (l[j] % 64)) != 0;
+                        if !may_start && !unit.empty {
+                            continue;
+                        }
+                        for alt in &unit.alts {
                             let t = alt.text.as_bytes();
                             // By hand: `starts_with` calls `memcmp` for these few bytes.
                             if t.len() <= m - j && t.iter().zip(&l[j..]).all(|(a, b)| a == b) {
                                 relax(cost, (i + 1) * width + (j + t.len()) * 2, c + alt.cost);
+                                reach_lo = reach_lo.min(j + t.len());
+                                reach_hi = reach_hi.max(j + t.len());
                             }
                         }
                     }
                 }
+                j += 1;
             }
         }
         let best = cost[n * width + m * 2].min(cost[n * width + m * 2 + 1]);
