@@ -161,7 +161,11 @@ fn reading_options(index: &Index, reading: &Reading) -> Vec<Option_> {
                 if found.iter().any(|(t, _)| *t == id) {
                     continue;
                 }
-                if let Some(cost) = reading.forms.cost(index.token(id)) {
+                let text = index.token(id);
+                if !text.bytes().next().is_some_and(|b| reading.forms.may_begin_with(b)) {
+                    continue;
+                }
+                if let Some(cost) = reading.forms.cost(text) {
                     add(&mut found, id, cap - cost);
                 }
             }

@@ -162,7 +162,7 @@ fn kana_units(table: &LetterTable, letters: &[char]) -> Option<Vec<Unit>> {
     let mut i = 0;
     while i < letters.len() {
         let c = letters[i];
-        let last_vowel = units.last().and_then(|u| u.alts.first()).and_then(|a| a.text.bytes().last());
+        let last_vowel = units.last().and_then(|u| u.alts().first()).and_then(|a| a.text.bytes().last());
         let long = match (c, last_vowel) {
             ('ー', Some(v)) => Some(v),
             ('ウ', Some(v @ (b'o' | b'u'))) => Some(v),

@@ -26,6 +26,8 @@ enum Kind {
 struct Entry {
     kind: Kind,
     spellings: Vec<(String, f32)>,
+    /// The spellings as one unit, built once.
+    unit: Unit,
 }
 
 struct Tables {
@@ -50,7 +52,8 @@ fn tables() -> &'static Tables {
                 fields.filter_map(parse_alt).filter(|a| !a.text.is_empty()).map(|a| (a.text, a.cost)).collect();
             let key: String = clean(word.trim()).into_iter().map(fold).collect();
             if !key.is_empty() && !spellings.is_empty() {
-                words.insert(key, Entry { kind, spellings });
+                let unit = Unit::whole(&spellings);
+                words.insert(key, Entry { kind, spellings, unit });
             }
         }
         Tables { letters: LetterTable::parse(LETTERS, true), words }
@@ -136,8 +139,12 @@ pub(super) fn read_run(words: &[String]) -> (Vec<ScriptWord>, Vec<ScriptJoin>) {
             let Some(stem) = read.get(i + 1) else { continue };
             let first = stem.text.chars().next().map(fold).unwrap_or(' ');
             // The article written into the word after it: `Alzahrani`, `Essabar`, `Lazher`.
-            let prefix = article_unit(t, first, ArticleAt::Start, read[i].li);
-            joins.push(join(i, i + 1, LatinForms::new(std::iter::once(prefix).chain(stem_units(stem)).collect())));
+            // A stem read letter by letter takes it as an optional first unit instead (one
+            // search, below); a table word needs the join.
+            if !stem.reading.search_forms {
+                let prefix = article_unit(t, first, ArticleAt::Start, read[i].li);
+                joins.push(join(i, i + 1, LatinForms::new(std::iter::once(prefix).chain(stem_units(stem)).collect())));
+            }
             // Only a short word takes the article into it (`Fazl`, `Abd`, `Saif`, `Bilad`).
             let short_before = i > 0 && read[i - 1].text.chars().count() <= ARTICLE_HOST_LETTERS;
             if short_before && read[i - 1].role == WordRole::Name && !read[i - 1].reading.forms.is_empty() {
@@ -159,6 +166,18 @@ pub(super) fn read_run(words: &[String]) -> (Vec<ScriptWord>, Vec<ScriptJoin>) {
             if both_read && (read[i].head || next_is_allah || short) {
                 joins.push(join(i, i + 1, read[i].reading.forms.joined(&read[i + 1].reading.forms)));
             }
+        }
+    }
+    for i in 0..read.len().saturating_sub(1) {
+        if read[i].role == WordRole::Article && read[i + 1].reading.search_forms {
+            let first = read[i + 1].text.chars().next().map(fold).unwrap_or(' ');
+            let mut prefix = article_unit(t, first, ArticleAt::Start, read[i].li);
+            prefix = Unit::new(
+                std::iter::once(Alt { text: String::new(), cost: 0.0 }).chain(prefix.alts().iter().cloned()).collect(),
+                false,
+            );
+            let stem = &mut read[i + 1].reading.forms;
+            stem.units.insert(0, prefix);
         }
     }
     let words = read
@@ -262,7 +281,7 @@ fn from_table(t: &Tables, text: String, letters: &[char], entry: &Entry) -> Read
             role: WordRole::Name,
             reading: Reading {
                 spellings: entry.spellings.clone(),
-                forms: LatinForms::new(vec![Unit::whole(&entry.spellings)]),
+                forms: LatinForms::new(vec![entry.unit.clone()]),
                 search_forms: false,
             },
             head: entry.kind == Kind::Head,
@@ -406,9 +425,11 @@ mod tests {
         let roles: Vec<WordRole> = n.words.iter().map(|w| w.role).collect();
         assert_eq!(roles.iter().filter(|r| **r == WordRole::Article).count(), 1);
         assert!(n.words[5].reading.spellings.iter().any(|(s, _)| s == "as"));
+        // Written into the word after it: the stem's own reading takes it.
+        assert!(reads("سامي الصيد", 2, "essid"));
+        assert!(reads("الأزهر", 1, "lazher"));
+        assert!(reads("فيصل احمد بن علي الزهراني", 5, "alzahrani"));
         for (name, latin) in [
-            ("سامي الصيد", "essid"),
-            ("الأزهر", "lazher"),
             ("عبد المالك", "abdelmalek"),
             ("عبد الرحمن", "abdurrahman"),
             ("عبد الرحمن", "abdarrahmane"),

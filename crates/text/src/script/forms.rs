@@ -14,6 +14,7 @@
 //! spellings, to find listed words worth aligning through the index's phonetic table.
 
 use std::cell::RefCell;
+use std::sync::Arc;
 use std::sync::OnceLock;
 
 use crate::phonetic_key;
@@ -30,10 +31,11 @@ pub struct Alt {
     pub cost: f32,
 }
 
-/// What one letter, run of letters or table word may be written as.
+/// What one letter, run of letters or table word may be written as. Cheap to clone:
+/// the tables build their units once.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Unit {
-    pub alts: Vec<Alt>,
+    alts: Arc<[Alt]>,
     /// A letter of a script whose short vowels go unwritten: a Latin vowel may stand
     /// between it and a neighbouring letter unit.
     pub vowel_free: bool,
@@ -41,18 +43,40 @@ pub struct Unit {
     /// one spelling is nothing: the alignment skips a unit that cannot start here.
     firsts: u64,
     empty: bool,
+    /// The spellings as a phonetic key sees them, the cheapest of each: (what the key
+    /// sees, the spelling's index in `alts`).
+    sigs: Arc<[(Folded, usize)]>,
 }
 
 impl Unit {
     pub fn new(alts: Vec<Alt>, vowel_free: bool) -> Unit {
         let firsts = alts.iter().filter_map(|a| a.text.bytes().next()).fold(0u64, |m, b| m | 1 << (b % 64));
         let empty = alts.iter().any(|a| a.text.is_empty());
-        Unit { alts, vowel_free, firsts, empty }
+        let mut sigs: Vec<(Folded, usize)> = Vec::new();
+        for (i, alt) in alts.iter().enumerate() {
+            // Spellings that differ only in their vowels (`ou`, `u`, `o`) are one
+            // spelling to a phonetic key.
+            let mut sig = Folded::default();
+            if !sig.push(alt.text.as_bytes()) {
+                continue;
+            }
+            match sigs.iter_mut().find(|(s, _)| s.text() == sig.text() && s.pending == sig.pending) {
+                Some((_, at)) if alt.cost < alts[*at].cost => *at = i,
+                Some(_) => {}
+                None => sigs.push((sig, i)),
+            }
+        }
+        Unit { alts: alts.into(), vowel_free, firsts, empty, sigs: sigs.into() }
     }
 
     /// A unit of whole spellings (a table word, an article), no vowel freedom.
     pub fn whole<S: AsRef<str>>(spellings: &[(S, f32)]) -> Unit {
         Unit::new(spellings.iter().map(|(s, c)| Alt { text: s.as_ref().to_string(), cost: *c }).collect(), false)
+    }
+
+    /// The spellings.
+    pub fn alts(&self) -> &[Alt] {
+        &self.alts
     }
 }
 
@@ -119,6 +143,20 @@ impl LatinForms {
         (lo, hi + 2 * self.units.len())
     }
 
+    /// Whether a Latin word these forms read may begin with `letter` (a cheap test
+    /// before [`LatinForms::cost`]).
+    pub fn may_begin_with(&self, letter: u8) -> bool {
+        for u in &self.units {
+            if u.firsts & (1 << (letter % 64)) != 0 {
+                return true;
+            }
+            if !u.empty {
+                return false;
+            }
+        }
+        false
+    }
+
     /// The letters a Latin word these forms read can hold: one bit per letter a–z.
     pub fn letter_mask(&self) -> u32 {
         let mut mask = 0u32;
@@ -126,7 +164,7 @@ impl LatinForms {
             if u.vowel_free {
                 mask |= vowel_mask();
             }
-            for a in &u.alts {
+            for a in u.alts.iter() {
                 for b in a.text.bytes() {
                     if b.is_ascii_lowercase() {
                         mask |= 1 << (b - b'a');
@@ -228,7 +266,7 @@ impl LatinForms {
                         if !may_start && !unit.empty {
                             continue;
                         }
-                        for alt in &unit.alts {
+                        for alt in unit.alts.iter() {
                             let t = alt.text.as_bytes();
                             // By hand: `starts_with` calls `memcmp` for these few bytes.
                             if t.len() <= m - j && t.iter().zip(&l[j..]).all(|(a, b)| a == b) {
@@ -255,30 +293,12 @@ impl LatinForms {
         let mut beam: Vec<Folded> = vec![Folded::default()];
         let mut next: Vec<Folded> = Vec::new();
         let mut seen: Vec<(u64, usize)> = Vec::new();
-        // Per unit: its spellings told apart by what a key sees, the cheapest of each.
-        let mut sigs: Vec<(Folded, &str, f32)> = Vec::new();
         for (i, unit) in self.units.iter().enumerate() {
             let free_before = i > 0 && self.units[i - 1].vowel_free && unit.vowel_free;
-            sigs.clear();
-            for alt in &unit.alts {
-                // A unit's spellings that differ only in their vowels (`ou`, `u`, `o`)
-                // are one spelling to a phonetic key.
-                let mut sig = Folded::default();
-                if !sig.push(alt.text.as_bytes()) {
-                    continue;
-                }
-                match sigs.iter_mut().find(|(s, ..)| s.text() == sig.text() && s.pending == sig.pending) {
-                    Some((_, text, c)) if alt.cost < *c => {
-                        *text = &alt.text;
-                        *c = alt.cost;
-                    }
-                    Some(_) => {}
-                    None => sigs.push((sig, &alt.text, alt.cost)),
-                }
-            }
             next.clear();
             for partial in &beam {
-                for (_, text, c) in &sigs {
+                for &(_, at) in unit.sigs.iter() {
+                    let (text, c) = (unit.alts[at].text.as_str(), unit.alts[at].cost);
                     let mut joined = *partial;
                     if joined.push(text.as_bytes()) {
                         joined.cost += c;
@@ -353,7 +373,7 @@ impl LatinForms {
         for unit in &self.units {
             let mut next = Vec::with_capacity(beam.len() * unit.alts.len());
             for (partial, pc) in &beam {
-                for alt in &unit.alts {
+                for alt in unit.alts.iter() {
                     let mut s = partial.clone();
                     s.push_str(&alt.text);
                     push_min(&mut next, s, pc + alt.cost);
@@ -386,7 +406,7 @@ fn push_min(list: &mut Vec<(String, f32)>, s: String, c: f32) {
 /// (as `a`) only where a key keeps it, at the start of the word or between two letters
 /// that would otherwise merge (`s` `h` is `sh`; two letters of one class are one).
 /// Held inline, so that the key search allocates nothing per step.
-#[derive(Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 struct Folded {
     bytes: [u8; FOLDED_LEN],
     len: u8,

@@ -11,11 +11,9 @@ use super::forms::{Alt, Unit};
 
 /// One script's letters and their Latin spellings.
 pub struct LetterTable {
-    entries: HashMap<String, Vec<Alt>>,
+    entries: HashMap<String, Unit>,
     /// The longest letter run in the table, in characters.
     longest: usize,
-    /// Whether the script leaves short vowels unwritten.
-    vowel_free: bool,
 }
 
 /// Parses `text:cost` (`-` is nothing).
@@ -39,7 +37,7 @@ pub fn data_lines(text: &str) -> impl Iterator<Item = &str> {
 
 impl LetterTable {
     pub fn parse(text: &str, vowel_free: bool) -> LetterTable {
-        let mut entries: HashMap<String, Vec<Alt>> = HashMap::new();
+        let mut read: HashMap<String, Vec<Alt>> = HashMap::new();
         let mut longest = 1;
         for line in data_lines(text) {
             let mut fields = line.split('\t');
@@ -50,14 +48,15 @@ impl LetterTable {
             }
             let letters = key.trim_start_matches('^').trim_end_matches('$').chars().count();
             longest = longest.max(letters);
-            entries.entry(key.to_string()).or_default().extend(alts);
+            read.entry(key.to_string()).or_default().extend(alts);
         }
-        LetterTable { entries, longest, vowel_free }
+        let entries = read.into_iter().map(|(k, alts)| (k, Unit::new(alts, vowel_free))).collect();
+        LetterTable { entries, longest }
     }
 
     /// The spellings of a letter run, as the table has them (anchors included).
     pub fn get(&self, key: &str) -> Option<&[Alt]> {
-        self.entries.get(key).map(Vec::as_slice)
+        self.entries.get(key).map(Unit::alts)
     }
 
     /// The word as units, longest table runs first (a run at the start of the word or
@@ -65,37 +64,35 @@ impl LetterTable {
     /// skipped; `None` when none is known.
     pub fn units(&self, word: &[char]) -> Option<Vec<Unit>> {
         let mut units = Vec::new();
+        let mut key = String::new();
         let mut i = 0;
         while i < word.len() {
             let mut found = None;
-            for len in (1..=self.longest.min(word.len() - i)).rev() {
-                let run: String = word[i..i + len].iter().collect();
+            'runs: for len in (1..=self.longest.min(word.len() - i)).rev() {
+                let run = &word[i..i + len];
                 let at_start = i == 0;
                 let at_end = i + len == word.len();
-                let mut tries: Vec<String> = Vec::with_capacity(4);
-                if at_start && at_end {
-                    tries.push(format!("^{run}$"));
-                }
-                if at_start {
-                    tries.push(format!("^{run}"));
-                }
-                if at_end {
-                    tries.push(format!("{run}$"));
-                }
-                tries.push(run);
-                for t in tries {
-                    if let Some(alts) = self.entries.get(&t) {
-                        found = Some((len, alts));
-                        break;
+                for (start, end) in [(true, true), (true, false), (false, true), (false, false)] {
+                    if (start && !at_start) || (end && !at_end) {
+                        continue;
                     }
-                }
-                if found.is_some() {
-                    break;
+                    key.clear();
+                    if start {
+                        key.push('^');
+                    }
+                    key.extend(run);
+                    if end {
+                        key.push('$');
+                    }
+                    if let Some(unit) = self.entries.get(&key) {
+                        found = Some((len, unit));
+                        break 'runs;
+                    }
                 }
             }
             match found {
-                Some((len, alts)) => {
-                    units.push(Unit::new(alts.clone(), self.vowel_free));
+                Some((len, unit)) => {
+                    units.push(unit.clone());
                     i += len;
                 }
                 None => i += 1,
@@ -115,8 +112,8 @@ mod tests {
         let word: Vec<char> = "еий".chars().collect();
         let units = t.units(&word).unwrap();
         assert_eq!(units.len(), 2);
-        assert_eq!(units[0].alts[0].text, "ye");
-        assert_eq!(units[1].alts[1].text, "y");
+        assert_eq!(units[0].alts()[0].text, "ye");
+        assert_eq!(units[1].alts()[1].text, "y");
         assert!(t.units(&['x']).is_none());
         assert!(t.units(&[]).is_none());
     }
