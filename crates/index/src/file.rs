@@ -76,6 +76,12 @@ impl TokenShape {
         self.len == 0
     }
 
+    /// The letters the word holds: one bit per letter a–z, bit 26 for any digit, bit 27
+    /// for any other byte.
+    pub fn letters(&self) -> u32 {
+        self.letters
+    }
+
     /// An upper bound on the (byte-wise) Jaro-Winkler similarity of two words: a letter
     /// one word holds and the other lacks takes at least one position that cannot match,
     /// so the matching characters are at most each length minus those letters; the

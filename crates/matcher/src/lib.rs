@@ -39,6 +39,7 @@ mod context;
 mod details;
 mod query;
 mod score;
+mod script;
 
 pub use context::{Context, Error};
 pub use details::AlertDetails;
@@ -51,6 +52,11 @@ pub use score::Alert;
 
 /// The default alert threshold: scores at or above it are alerts.
 pub const DEFAULT_THRESHOLD: f64 = 0.80;
+
+/// A listed name found in a text written in another script must score at least this
+/// much against the words that read as it: a text is not a name, and two words of it
+/// that half match a listed name are no evidence.
+pub const SCRIPT_TEXT_MIN_SCORE: f64 = 0.9;
 
 /// The default bound on alerts per name. Names cut short before any distinctive word
 /// can begin hundreds of listed names, each of them an alert.
@@ -119,8 +125,29 @@ impl<'i> Matcher<'i> {
     pub fn search_with(&self, name: &str, context: &Context) -> Vec<Alert> {
         let mut alerts = self.search_reading(name, context);
         let readings = interdict_text::readings(name);
-        if readings.alternatives.is_empty() {
+        let other_script = interdict_text::script::has_other_script(name);
+        if other_script && !interdict_text::script::has_latin_letters(name) {
+            // A name written wholly in another script meets the lists' Latin names through
+            // its script reading (below), which knows how the script is romanised; its
+            // one-spelling transliteration serves only names listed in a script too.
+            alerts.retain(|a| {
+                let listed = self.index.name(a.name);
+                listed.role() == interdict_model::NameRole::OriginalScript
+                    || interdict_text::script::has_other_script(listed.text())
+            });
+        }
+        if readings.alternatives.is_empty() && !other_script {
             return alerts;
+        }
+        if other_script {
+            // Words in another script, read as the Latin forms they may take.
+            for alert in self.search_script(name, context) {
+                match alerts.iter_mut().find(|a| a.entity == alert.entity) {
+                    Some(found) if found.score >= alert.score => {}
+                    Some(found) => *found = alert,
+                    None => alerts.push(alert),
+                }
+            }
         }
         for reading in &readings.alternatives {
             for mut alert in self.search_reading(reading, context) {
@@ -139,6 +166,58 @@ impl<'i> Matcher<'i> {
         alerts.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.entity.cmp(&b.entity)));
         alerts.truncate(self.config.max_alerts);
         alerts
+    }
+
+    /// Listed names written in another script inside a text (remittance information,
+    /// MT 70/72): every run of one to three consecutive words holding letters of another
+    /// script is read as a name (a Korean or Chinese name is one word), and a listed name of two or more words that such a run
+    /// matches at [`SCRIPT_TEXT_MIN_SCORE`] or more (and at the threshold) is an alert,
+    /// its explanation opening with the words that matched. A text in Latin letters
+    /// alone costs one pass.
+    pub fn names_in_script_text(&self, text: &str) -> Vec<Alert> {
+        if !interdict_text::script::has_other_script(text) {
+            return Vec::new();
+        }
+        let words: Vec<&str> = text.split_whitespace().take(query::MAX_QUERY_WORDS).collect();
+        let scripted: Vec<bool> = words.iter().map(|w| interdict_text::script::has_other_script(w)).collect();
+        let min_score = SCRIPT_TEXT_MIN_SCORE.max(self.config.threshold);
+        let mut found: Vec<Alert> = Vec::new();
+        for len in 1..=3 {
+            for start in 0..words.len().saturating_sub(len - 1) {
+                if !scripted[start..start + len].iter().all(|&s| s) {
+                    continue;
+                }
+                let window = words[start..start + len].join(" ");
+                for mut alert in self.search_script(&window, &Context::default()) {
+                    if alert.score < min_score || self.index.name(alert.name).tokens().len() < 2 {
+                        continue;
+                    }
+                    alert.explanation = format!("\"{window}\": {}", alert.explanation);
+                    match found.iter_mut().find(|a| a.entity == alert.entity) {
+                        Some(a) if a.score >= alert.score => {}
+                        Some(a) => *a = alert,
+                        None => found.push(alert),
+                    }
+                }
+            }
+        }
+        found.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.entity.cmp(&b.entity)));
+        found.truncate(self.config.max_alerts);
+        found
+    }
+
+    /// Alerts for a name's words in other scripts read as Latin words.
+    fn search_script(&self, name: &str, context: &Context) -> Vec<Alert> {
+        let Some(query) = script::query(self.index, name) else {
+            return Vec::new();
+        };
+        if query.tokens.is_empty() {
+            return Vec::new();
+        }
+        SCRATCH.with(|s| {
+            let mut scratch = s.borrow_mut();
+            score::search(self.index, &self.config, &query, context, &mut scratch)
+        })
     }
 
     /// Alerts for one reading of a name.

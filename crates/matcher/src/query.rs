@@ -20,6 +20,8 @@ pub enum PairKind {
     /// The query token is two index tokens written together; this is the first or second.
     SplitFirst,
     SplitSecond,
+    /// A word written in another script, read as one of the Latin forms it may take.
+    Script,
 }
 
 /// An index token a query token may pair with.
@@ -42,10 +44,12 @@ pub struct QueryToken {
     pub postings: usize,
 }
 
-/// Two adjacent query tokens written as one index token ("Chol Min" for "CHOLMIN").
+/// Adjacent query tokens written as one index token ("Chol Min" for "CHOLMIN"; the
+/// Arabic `عبد ال مالك` for "ABDELMALEK").
 #[derive(Debug, Clone, Copy)]
 pub struct Join {
     pub first: usize,
+    pub last: usize,
     pub token: TokenId,
 }
 
@@ -80,7 +84,7 @@ pub(crate) const PREFIX_SIM: f32 = 0.95;
 /// Weight of a single-letter initial.
 pub const INITIAL_WEIGHT: f32 = 0.5;
 /// Weight of a query token the lists do not hold and that has no near spelling.
-fn unknown_weight(index: &Index) -> f32 {
+pub(crate) fn unknown_weight(index: &Index) -> f32 {
     (1.0 + index.name_count().max(1) as f32).ln()
 }
 
@@ -240,7 +244,7 @@ impl Query {
             joined.push_str(&analyzed[i].text);
             joined.push_str(&analyzed[i + 1].text);
             if let Some(token) = index.token_id(&joined) {
-                joins.push(Join { first: i, token });
+                joins.push(Join { first: i, last: i + 1, token });
             }
         }
         let total_weight = tokens.iter().map(|t| t.weight).sum();
@@ -254,7 +258,7 @@ impl Query {
 }
 
 /// Exact, sounds-alike and one-edit index tokens for a query token.
-fn token_options(index: &Index, token: &str) -> Vec<Option_> {
+pub(crate) fn token_options(index: &Index, token: &str) -> Vec<Option_> {
     if token.len() > MAX_MATCHED_WORD_LEN {
         // Longer than any listed word: only itself could match.
         return index

@@ -168,7 +168,7 @@ pub(crate) fn search(
 
     if query.informative {
         for join in &query.joins {
-            let w = query.tokens[join.first].weight + query.tokens[join.first + 1].weight;
+            let w: f32 = query.tokens[join.first..=join.last].iter().map(|t| t.weight).sum();
             // Kept above 0 even for a damaged index: a positive weight marks a touched name.
             let wn = index.token_weight(join.token).max(f32::MIN_POSITIVE);
             for name in index.names_with_token(join.token) {
@@ -176,7 +176,8 @@ pub(crate) fn search(
                 if b.name_weight == 0.0 {
                     touched.push(name);
                 }
-                b.add(bit(join.first) | bit(join.first + 1), w * JOIN_SIM, wn);
+                let mask = (join.first..=join.last).map(bit).fold(0, |a, b| a | b);
+                b.add(mask, w * JOIN_SIM, wn);
             }
         }
 
@@ -483,7 +484,7 @@ fn score_name(index: &Index, query: &Query, name_id: NameId, buffers: &mut Score
     for join in &query.joins {
         for (j, &t) in tokens.iter().enumerate() {
             if t == join.token {
-                pairs.push(Pair { q_last: join.first + 1, ..Pair::one(join.first, j, JOIN_SIM, Kind::Join) });
+                pairs.push(Pair { q_last: join.last, ..Pair::one(join.first, j, JOIN_SIM, Kind::Join) });
             }
         }
     }
@@ -604,6 +605,7 @@ fn explain(index: &Index, query: &Query, name_id: NameId, pairs: &[Pair], score:
             Kind::Token(PairKind::Typo) => format!("{q} ~ {n} (one letter differs)"),
             Kind::Token(PairKind::Prefix) => format!("{q}… = {n} (cut short)"),
             Kind::Token(PairKind::SplitFirst | PairKind::SplitSecond) => format!("{q} = {n} (written together)"),
+            Kind::Token(PairKind::Script) => format!("{q} ~ {n} (romanised)"),
             Kind::Initial => format!("{q} = {n} (initial)"),
             Kind::Join => format!("{q} = {n} (written apart)"),
         });

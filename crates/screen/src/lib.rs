@@ -279,10 +279,10 @@ impl Screener {
                 self.screen_party(&matcher, party, Some(t), &mut candidates);
             }
             for text in &tx.free_text {
-                self.screen_text(text, Some(t), &mut candidates);
+                self.screen_text(&matcher, text, Some(t), &mut candidates);
             }
             for vessel in &tx.vessels {
-                self.screen_text(vessel, Some(t), &mut candidates);
+                self.screen_text(&matcher, vessel, Some(t), &mut candidates);
             }
         }
         let (hits, suppressed) = self.apply_good_guys(candidates);
@@ -484,12 +484,25 @@ impl Screener {
         found
     }
 
-    fn screen_text(&self, at: &Located, t: Option<usize>, out: &mut Vec<Candidate>) {
-        for (entity, name, words) in self.names_in_text(&at.value, 1) {
+    fn screen_text(&self, matcher: &Matcher<'_>, at: &Located, t: Option<usize>, out: &mut Vec<Candidate>) {
+        let found = self.names_in_text(&at.value, 1);
+        for (entity, name, words) in &found {
             let why =
-                format!("free text contains the listed name \"{}\" (as \"{}\")", self.index.name(name).text(), words);
+                format!("free text contains the listed name \"{}\" (as \"{}\")", self.index.name(*name).text(), words);
             out.push(Candidate {
-                hit: self.list_hit(HitKind::Text, entity, 1.0, at, t, why),
+                hit: self.list_hit(HitKind::Text, *entity, 1.0, at, t, why),
+                party_name: None,
+                party_account: None,
+            });
+        }
+        // Listed names written in another script (read as their Latin forms).
+        for alert in matcher.names_in_script_text(&at.value) {
+            if found.iter().any(|(e, ..)| *e == alert.entity) {
+                continue;
+            }
+            let why = format!("free text written in another script reads as a listed name: {}", alert.explanation);
+            out.push(Candidate {
+                hit: self.list_hit(HitKind::Text, alert.entity, alert.score, at, t, why),
                 party_name: None,
                 party_account: None,
             });

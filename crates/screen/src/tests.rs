@@ -67,6 +67,22 @@ fn each_kind_of_hit_with_its_path_and_text() {
             "free text contains the listed name",
         ),
         (
+            "remittance text in another script",
+            payment("", &located("/rmt", "베어링 대금 최철민 북경")),
+            HitKind::Text,
+            Some("ofac-sdn:43598"),
+            "/rmt",
+            "free text written in another script reads as a listed name",
+        ),
+        (
+            "remittance text in Cyrillic",
+            payment("", &located("/rmt", "ОПЛАТА ПОДШИПНИКОВ ЧХВЕ ЧХОЛЬ МИН ПЕКИН")),
+            HitKind::Text,
+            Some("ofac-sdn:43598"),
+            "/rmt",
+            "free text written in another script reads as a listed name",
+        ),
+        (
             "listed BIC",
             payment(&party("creditor_agent", &format!(r#""bic": {}"#, located("/cagt/bic", "BNCUCUHHXXX"))), ""),
             HitKind::Bic,

@@ -24,6 +24,7 @@
 
 mod analyze;
 mod disguise;
+pub mod script;
 
 use unicode_normalization::UnicodeNormalization;
 
