@@ -56,7 +56,7 @@ pub(crate) fn query(index: &Index, name: &str) -> Option<Query> {
             word_weight(index, &options, class)
         };
         let postings = options.iter().map(|o| index.names_with_token(o.token).len()).sum();
-        tokens.push(QueryToken { text: word.text.clone(), weight, options, initial, postings });
+        tokens.push(QueryToken { text: word.text.clone(), weight, options: options.into(), initial, postings });
         classes.push(class);
     }
     // A leading honorific says who, not which one: it weighs nothing when a name follows
