@@ -14,6 +14,10 @@
 //! when the query looks cut at the 35-character SWIFT line; one query token for two
 //! listed tokens (`Cholmin` / `Chol Min`) and two for one.
 //!
+//! A name holding words of another script (Arabic, Hangul, Cyrillic...) is also read as
+//! the Latin forms those words may take (`interdict_text::script`), and that reading is
+//! searched too: `يحيى جوادي` finds `DJOUADI, Yahia`, `최철민` finds `CHOE, Chol Min`.
+//!
 //! Retrieval is MaxScore-style: query tokens are taken rarest first, each one's postings
 //! raise an upper bound per candidate, and once the tokens left could not lift a name
 //! that holds none of the ones taken to the threshold, common tokens only raise the bounds

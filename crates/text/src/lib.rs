@@ -10,6 +10,12 @@
 //! sides always agree. It is not a matcher: deciding whether two names are the same
 //! person is `interdict-matcher`'s job.
 //!
+//! That one spelling per script is right for a name listed in its own script. For a name
+//! written in another script than the listed one, [`script`] reads it as the Latin forms
+//! it may take in every romanisation in use (Arabic without its unwritten vowels, Hangul
+//! by syllable, Cyrillic by national system...), for the matcher to align with listed
+//! Latin words.
+//!
 //! ```
 //! use interdict_text::{normalize, tokens, phonetic_key};
 //!
